@@ -1,0 +1,132 @@
+/**
+ * How a request failed:
+ * - `api`: the server answered an envelope with `code` ≠ 0;
+ * - `http`: a non-2xx answer without a readable envelope (HTML, empty or truncated body);
+ * - `network`: no answer at all (offline, DNS, connection refused, CORS);
+ * - `timeout`: no answer within the client's `timeoutMs`;
+ * - `aborted`: the caller's `signal` cancelled the request;
+ * - `invalid-response`: a 2xx answer that is not an envelope;
+ * - `unknown`: anything else that was thrown.
+ */
+export type ApiErrorKind =
+  | 'api'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid-response'
+  | 'unknown';
+
+/** The fields an `ApiError` is made of; all but `kind` are optional. */
+export interface ApiErrorInit {
+  kind: ApiErrorKind;
+  /** Top-level `code` of the envelope; for `http` errors, the HTTP status. */
+  code?: number;
+  /** Module `error_code` (100300–100329), when the upstream module supplied one. */
+  errorCode?: number;
+  /** HTTP status of the answer, when there was one. */
+  status?: number;
+  /** The envelope's `message` (developer text in English; never render it as HTML). */
+  serverMessage?: string;
+  /** The envelope's `message_detail`, or an excerpt of a body that was not an envelope. */
+  detail?: string;
+  /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
+  /** The path that was called, e.g. `/api/v2/rpc/record/addRecord`. */
+  endpoint?: string;
+  /** What was thrown underneath (a fetch `TypeError`, a `DOMException` …). */
+  cause?: unknown;
+}
+
+/** The plain, serialisable fields of an `ApiError` (what `toJSON()` returns). */
+export interface ApiErrorJSON {
+  name: 'ApiError';
+  message: string;
+  kind: ApiErrorKind;
+  code?: number;
+  errorCode?: number;
+  status?: number;
+  serverMessage?: string;
+  detail?: string;
+  retryAfterMs?: number;
+  endpoint?: string;
+}
+
+const FALLBACK_MESSAGES: Record<ApiErrorKind, string> = {
+  api: 'API error',
+  http: 'HTTP error without a readable body',
+  network: 'Network failure',
+  timeout: 'Request timed out',
+  aborted: 'Request aborted',
+  'invalid-response': 'Response is not an API envelope',
+  unknown: 'Unknown error',
+};
+
+function composeMessage(init: ApiErrorInit): string {
+  const numbers = [
+    init.code !== undefined && `code ${init.code}`,
+    init.errorCode !== undefined && `error_code ${init.errorCode}`,
+    init.code === undefined && init.status !== undefined && `HTTP ${init.status}`,
+  ].filter(Boolean);
+  const prefix = numbers.length > 0 ? `[${numbers.join(', ')}] ` : '';
+  const suffix = init.endpoint ? ` (${init.endpoint})` : '';
+  return `${prefix}${init.serverMessage || FALLBACK_MESSAGES[init.kind]}${suffix}`;
+}
+
+/**
+ * The one error type of the library: every failure of every request becomes an `ApiError`.
+ *
+ * @example
+ * try {
+ *   await client.addRecord(record);
+ * } catch (error) {
+ *   if (isApiError(error) && error.errorCode === 100308) highlightRequiredFields();
+ * }
+ */
+const BRAND = Symbol.for('caoliao-api-errors.ApiError');
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly code: number | undefined;
+  readonly errorCode: number | undefined;
+  readonly status: number | undefined;
+  readonly serverMessage: string | undefined;
+  readonly detail: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly endpoint: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.code = init.code;
+    this.errorCode = init.errorCode;
+    this.status = init.status;
+    this.serverMessage = init.serverMessage;
+    this.detail = init.detail;
+    this.retryAfterMs = init.retryAfterMs;
+    this.endpoint = init.endpoint;
+  }
+
+  /** @internal Lets `isApiError` recognise errors made by another copy of this library. */
+  get [BRAND](): true {
+    return true;
+  }
+
+  /** The plain fields, without `cause` (which may be anything); undefined ones drop out of JSON. */
+  toJSON(): ApiErrorJSON {
+    const { name, message, kind, code, errorCode, status, serverMessage, detail } = this;
+    const { retryAfterMs, endpoint } = this;
+    return { name, message, kind, code, errorCode, status, serverMessage, detail, retryAfterMs, endpoint };
+  }
+}
+
+/** Whether `value` is an `ApiError`, also one made by another copy of this library. */
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError || (typeof value === 'object' && value !== null && BRAND in value);
+}
+
+/** @internal A copy of `error` with some fields changed (errors are immutable). */
+export function withApiErrorFields(error: ApiError, changes: Partial<ApiErrorInit>): ApiError {
+  return new ApiError({ ...error.toJSON(), cause: error.cause, ...changes });
+}

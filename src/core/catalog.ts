@@ -1,0 +1,194 @@
+/**
+ * The error catalog: every code the 草料 OpenAPI V2 documents, and every failure that has no code,
+ * as data that each layer (descriptions, translations, components, retry policy) reads.
+ *
+ * Adding a code is one entry here plus its two translations.
+ */
+
+/** What kind of trouble an error is; presentation groups headlines and icons by it. */
+export type ErrorCategory =
+  | 'success'
+  | 'invalid-request'
+  | 'auth'
+  | 'permission'
+  | 'not-found'
+  | 'rate-limit'
+  | 'unavailable'
+  | 'server'
+  | 'form-link'
+  | 'validation'
+  | 'expired'
+  | 'submission-limit'
+  | 'submission-closed'
+  | 'code-category'
+  | 'certificate'
+  | 'identity'
+  | 'cancelled'
+  | 'unknown';
+
+/**
+ * Where an error is shown by default: `page` replaces the screen (a boundary fallback), `inline`
+ * sits beside the action that failed, `field` marks form fields.
+ */
+export type ErrorScope = 'page' | 'inline' | 'field';
+
+/**
+ * When a request that failed this way may be sent again:
+ * - `never`: the same request will fail the same way;
+ * - `after-delay`: after the server's `Retry-After` (or our own back-off);
+ * - `auto-for-reads`: reads retry by themselves with back-off; writes only when the person asks,
+ *   because the first attempt may have been stored;
+ * - `after-user-action`: once the person has done something (pressed retry, completed a profile).
+ */
+export type RetryRule = 'never' | 'after-delay' | 'auto-for-reads' | 'after-user-action';
+
+/** The recovery actions a screen can offer; each maps to a handler of the host. */
+export type RecoveryAction =
+  | 'retry'
+  | 'reauthenticate'
+  | 'contact-support'
+  | 'request-permission'
+  | 'go-back'
+  | 'rescan'
+  | 'fix-fields'
+  | 'reload'
+  | 'choose-another'
+  | 'enter-certificate-code'
+  | 'enter-auth-code'
+  | 'complete-identity';
+
+/** One catalog entry. */
+export interface CatalogEntry {
+  /** The API's own English message (developer text, never a headline). */
+  readonly message: string;
+  readonly category: ErrorCategory;
+  readonly scope: ErrorScope;
+  readonly retry: RetryRule;
+  /** Recovery actions, the most useful first. */
+  readonly actions: readonly RecoveryAction[];
+}
+
+const entry = (
+  message: string,
+  category: ErrorCategory,
+  scope: ErrorScope,
+  retry: RetryRule,
+  actions: readonly RecoveryAction[] = [],
+): CatalogEntry => ({ message, category, scope, retry, actions });
+
+/** Top-level `code`s of the envelope (they match the HTTP status of an error answer). */
+export const API_CODES = {
+  0: entry('OK', 'success', 'inline', 'never'),
+  400: entry('Bad request parameters or business error', 'invalid-request', 'inline', 'never'),
+  401: entry('API key invalid', 'auth', 'page', 'never', ['reauthenticate', 'contact-support']),
+  403: entry('No write permission', 'permission', 'inline', 'never', ['request-permission']),
+  404: entry('Resource not found or not permitted', 'not-found', 'page', 'never', ['go-back']),
+  429: entry('Too many requests', 'rate-limit', 'inline', 'after-delay', ['retry']),
+  502: entry('Upstream service unavailable', 'unavailable', 'page', 'auto-for-reads', ['retry']),
+} as const satisfies Record<number, CatalogEntry>;
+
+/** Module `error_code`s (100300–100329), passed through from the upstream module. */
+export const MODULE_ERROR_CODES = {
+  100300: entry('System error', 'server', 'page', 'after-user-action', ['retry', 'contact-support']),
+  100301: entry('Invalid request parameters', 'invalid-request', 'inline', 'never'),
+  100302: entry('Unsupported version', 'invalid-request', 'inline', 'never'),
+  100303: entry('Record not found', 'not-found', 'page', 'never', ['go-back']),
+  100304: entry('Form not found', 'not-found', 'page', 'never', ['go-back']),
+  100305: entry('Unsupported output format', 'invalid-request', 'inline', 'never'),
+  100306: entry('Form not assigned to this code', 'form-link', 'page', 'never', ['rescan']),
+  100307: entry('Duplicate submission not allowed for this field', 'validation', 'field', 'never', [
+    'fix-fields',
+  ]),
+  100308: entry('Required field is empty', 'validation', 'field', 'never', ['fix-fields']),
+  100309: entry('Field validation failed', 'validation', 'field', 'never', ['fix-fields']),
+  100310: entry('Submitted resource has expired', 'expired', 'inline', 'never', ['reload']),
+  100311: entry('User submission limit reached', 'submission-limit', 'page', 'never', ['go-back']),
+  100312: entry('Form submission limit reached', 'submission-limit', 'page', 'never', ['go-back']),
+  100313: entry('Submission not allowed at current time', 'submission-closed', 'page', 'never', ['go-back']),
+  100314: entry('Submission not allowed in current code state', 'submission-closed', 'page', 'never', [
+    'contact-support',
+  ]),
+  100315: entry('API key invalid or disabled', 'auth', 'page', 'never', [
+    'reauthenticate',
+    'contact-support',
+  ]),
+  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['contact-support']),
+  100317: entry('No codes found in the selected category', 'code-category', 'inline', 'never', [
+    'choose-another',
+  ]),
+  100318: entry('Too many codes found in the selected category', 'code-category', 'inline', 'never', [
+    'choose-another',
+  ]),
+  100319: entry('Certificate verification failed', 'certificate', 'inline', 'after-user-action', [
+    'retry',
+    'contact-support',
+  ]),
+  100320: entry('Invalid certificate code', 'certificate', 'inline', 'never', ['enter-certificate-code']),
+  100321: entry('Certificate verification is not enabled', 'certificate', 'page', 'never', [
+    'contact-support',
+  ]),
+  100322: entry('Certificate record is not approved for verification', 'certificate', 'inline', 'never'),
+  100323: entry('Certificate does not match the requested scope', 'certificate', 'inline', 'never', [
+    'enter-certificate-code',
+  ]),
+  100324: entry('Certificate cannot be verified in current status', 'certificate', 'inline', 'never'),
+  100325: entry('Invalid verification action', 'certificate', 'inline', 'never', ['choose-another']),
+  100326: entry('Invalid target certificate status', 'certificate', 'inline', 'never', ['choose-another']),
+  100327: entry('Invalid verification authorization code', 'certificate', 'inline', 'never', [
+    'enter-auth-code',
+  ]),
+  100328: entry('No permission to verify this certificate', 'permission', 'page', 'never', [
+    'request-permission',
+  ]),
+  100329: entry(
+    'Identity information required before verification',
+    'identity',
+    'inline',
+    'after-user-action',
+    ['complete-identity'],
+  ),
+} as const satisfies Record<number, CatalogEntry>;
+
+/**
+ * Failures that carry no usable code. `http` is a non-2xx answer whose status is not a documented
+ * code; `unknown` also stands for codes and error_codes the catalog does not know yet.
+ */
+export const FAILURE_KINDS = {
+  network: entry('Network failure', 'unavailable', 'page', 'auto-for-reads', ['retry']),
+  timeout: entry('Request timed out', 'unavailable', 'page', 'auto-for-reads', ['retry']),
+  aborted: entry('Request aborted', 'cancelled', 'inline', 'after-user-action', ['retry']),
+  'invalid-response': entry('Response is not an API envelope', 'server', 'inline', 'after-user-action', [
+    'retry',
+    'contact-support',
+  ]),
+  http: entry('Unexpected HTTP status', 'server', 'inline', 'after-user-action', [
+    'retry',
+    'contact-support',
+  ]),
+  unknown: entry('Unknown error', 'unknown', 'inline', 'after-user-action', ['retry', 'contact-support']),
+} as const satisfies Record<string, CatalogEntry>;
+
+/** A documented top-level `code`. */
+export type ApiCode = keyof typeof API_CODES;
+/** A documented module `error_code`. */
+export type ModuleErrorCode = keyof typeof MODULE_ERROR_CODES;
+/** A failure without a documented code. */
+export type FailureKey = keyof typeof FAILURE_KINDS;
+/** Every catalog key: `"429"`, `"100329"`, `"network"` … — also the translation keys. */
+export type ErrorKey = `${ApiCode}` | `${ModuleErrorCode}` | FailureKey;
+
+/** Every catalog key with its entry, for layers that must cover them all (translations, stories). */
+export const ERROR_CATALOG: Readonly<Record<ErrorKey, CatalogEntry>> = {
+  ...API_CODES,
+  ...MODULE_ERROR_CODES,
+  ...FAILURE_KINDS,
+};
+
+/** Every catalog key, top-level codes first, then error_codes, then failure kinds. */
+export const ERROR_KEYS: readonly ErrorKey[] = Object.keys(ERROR_CATALOG) as ErrorKey[];
+
+export const isApiCode = (value: unknown): value is ApiCode =>
+  typeof value === 'number' && Object.hasOwn(API_CODES, value);
+
+export const isModuleErrorCode = (value: unknown): value is ModuleErrorCode =>
+  typeof value === 'number' && Object.hasOwn(MODULE_ERROR_CODES, value);

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  API_CODES,
+  ERROR_CATALOG,
+  ERROR_KEYS,
+  FAILURE_KINDS,
+  isApiCode,
+  isModuleErrorCode,
+  MODULE_ERROR_CODES,
+} from '../../src/core/index.js';
+
+// The API's error-code page (seed-error-codes.txt), copied as it stands: code → English message.
+const SEED_TOP_LEVEL_CODES = [0, 400, 401, 403, 404, 429, 502];
+const SEED_ERROR_CODES: [number, string][] = [
+  [100300, 'System error'],
+  [100301, 'Invalid request parameters'],
+  [100302, 'Unsupported version'],
+  [100303, 'Record not found'],
+  [100304, 'Form not found'],
+  [100305, 'Unsupported output format'],
+  [100306, 'Form not assigned to this code'],
+  [100307, 'Duplicate submission not allowed for this field'],
+  [100308, 'Required field is empty'],
+  [100309, 'Field validation failed'],
+  [100310, 'Submitted resource has expired'],
+  [100311, 'User submission limit reached'],
+  [100312, 'Form submission limit reached'],
+  [100313, 'Submission not allowed at current time'],
+  [100314, 'Submission not allowed in current code state'],
+  [100315, 'API key invalid or disabled'],
+  [100316, 'API key org mismatch'],
+  [100317, 'No codes found in the selected category'],
+  [100318, 'Too many codes found in the selected category'],
+  [100319, 'Certificate verification failed'],
+  [100320, 'Invalid certificate code'],
+  [100321, 'Certificate verification is not enabled'],
+  [100322, 'Certificate record is not approved for verification'],
+  [100323, 'Certificate does not match the requested scope'],
+  [100324, 'Certificate cannot be verified in current status'],
+  [100325, 'Invalid verification action'],
+  [100326, 'Invalid target certificate status'],
+  [100327, 'Invalid verification authorization code'],
+  [100328, 'No permission to verify this certificate'],
+  [100329, 'Identity information required before verification'],
+];
+
+describe('catalog', () => {
+  it('has exactly the documented top-level codes', () => {
+    expect(Object.keys(API_CODES).map(Number)).toEqual(SEED_TOP_LEVEL_CODES);
+  });
+
+  it('has exactly the documented error_codes 100300–100329', () => {
+    expect(Object.keys(MODULE_ERROR_CODES).map(Number)).toEqual(SEED_ERROR_CODES.map(([code]) => code));
+  });
+
+  it.each(SEED_ERROR_CODES)('error_code %i carries the API message "%s"', (code, message) => {
+    expect(MODULE_ERROR_CODES[code as keyof typeof MODULE_ERROR_CODES].message).toBe(message);
+  });
+
+  it('has an entry for every failure without a code', () => {
+    expect(Object.keys(FAILURE_KINDS).sort()).toEqual(
+      ['aborted', 'http', 'invalid-response', 'network', 'timeout', 'unknown'].sort(),
+    );
+  });
+
+  it('lists every key once, codes first', () => {
+    expect(ERROR_KEYS).toHaveLength(7 + 30 + 6);
+    expect(new Set(ERROR_KEYS).size).toBe(ERROR_KEYS.length);
+    expect(ERROR_KEYS.slice(0, 3)).toEqual(['0', '400', '401']);
+  });
+
+  it.each(ERROR_KEYS)('entry %s is complete and consistent', (key) => {
+    const { message, category, scope, retry, actions } = ERROR_CATALOG[key];
+    expect(message).toMatch(/\S/);
+    expect(['page', 'inline', 'field']).toContain(scope);
+    expect(['never', 'after-delay', 'auto-for-reads', 'after-user-action']).toContain(retry);
+    expect(new Set(actions).size).toBe(actions.length);
+    // A rule that allows a retry must offer a way to ask for it (or to do what it waits for).
+    if (retry !== 'never' && key !== '0') expect(actions.length).toBeGreaterThan(0);
+    if (scope === 'field') expect(category).toBe('validation');
+  });
+
+  it('follows design.md for the codes with a specific recovery', () => {
+    expect(ERROR_CATALOG['429']).toMatchObject({ scope: 'inline', retry: 'after-delay' });
+    expect(ERROR_CATALOG['100329']).toMatchObject({
+      retry: 'after-user-action',
+      actions: ['complete-identity'],
+    });
+    expect(ERROR_CATALOG['401'].actions).toContain('reauthenticate');
+    expect(ERROR_CATALOG['100315'].actions).toContain('reauthenticate');
+    expect(ERROR_CATALOG['100327'].actions).toEqual(['enter-auth-code']);
+    for (const key of ['502', 'network', 'timeout'] as const) {
+      expect(ERROR_CATALOG[key]).toMatchObject({ scope: 'page', retry: 'auto-for-reads' });
+    }
+    for (const key of ['100307', '100308', '100309'] as const) expect(ERROR_CATALOG[key].scope).toBe('field');
+  });
+
+  it('recognises codes only as numbers', () => {
+    expect(isApiCode(429)).toBe(true);
+    expect(isApiCode('429')).toBe(false);
+    expect(isApiCode(100329)).toBe(false);
+    expect(isModuleErrorCode(100329)).toBe(true);
+    expect(isModuleErrorCode(100330)).toBe(false);
+    expect(isModuleErrorCode('toString')).toBe(false);
+  });
+});
