@@ -1,0 +1,248 @@
+import { ApiError, withApiErrorFields } from './api-error.js';
+import {
+  DEFAULT_PATHS,
+  type EndpointName,
+  type Endpoints,
+  type VerifyCertificateRequest,
+} from './endpoints.js';
+import { RateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
+import { readApiResponse } from './read-api-response.js';
+import { toApiError } from './to-api-error.js';
+
+/** Options of one call. */
+export interface RequestOptions {
+  /** Cancels the call, also while it waits at the rate-limit gate; it then fails as `aborted`. */
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  /**
+   * Where the API is: `https://open.cli.im` by default, or your own backend that adds the key and
+   * forwards (a relative URL such as `/caoliao` works in the browser).
+   * @example createApiClient({ baseUrl: '/caoliao' })
+   */
+  baseUrl?: string;
+  /**
+   * The organisation's API key, sent as `Authorization: Bearer …` and nowhere else. It is a server
+   * secret: in a browser, leave it out and call your own backend instead.
+   */
+  apiKey?: string;
+  /**
+   * Extra headers for every call, e.g. a CSRF token for your proxy.
+   * @example createApiClient({ baseUrl: '/caoliao', headers: { 'X-CSRF-Token': token } })
+   */
+  headers?: Record<string, string>;
+  /**
+   * The fetch to use (default: the global one, looked up at each call so test mocks apply).
+   * @example createApiClient({ fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }) })
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** Milliseconds a call may take, from leaving the gate to the end of the body (default 15 000). */
+  timeoutMs?: number;
+  /**
+   * Paths relative to `baseUrl`, per endpoint. The V2 certificate path is inferred from V1.
+   * @example createApiClient({ paths: { verifyCertificate: '/api/v1/certificate/verification' } })
+   */
+  paths?: Partial<Record<EndpointName, string>>;
+  /**
+   * Wire names of the certificate request's fields, where your server spells them differently.
+   * @example createApiClient({ certificateFields: { certificate_code: 'certificateCode' } })
+   */
+  certificateFields?: Partial<Record<keyof VerifyCertificateRequest, string>>;
+  /** Pacing of the client-wide rate-limit gate; see `RateLimitOptions`. */
+  rateLimit?: RateLimitOptions;
+}
+
+type Method<Name extends EndpointName> = (
+  request: Endpoints[Name]['request'],
+  options?: RequestOptions,
+) => Promise<Endpoints[Name]['result']>;
+
+/**
+ * One method per endpoint. Each resolves the envelope's `data` and rejects only with `ApiError`.
+ */
+export interface ApiClient {
+  /** `record/getFormList`: forms visible to the key. */
+  getFormList: (
+    request?: Endpoints['getFormList']['request'],
+    options?: RequestOptions,
+  ) => Promise<Endpoints['getFormList']['result']>;
+  /** `forms/getTemplate`: the full structure of one form. */
+  getTemplate: Method<'getTemplate'>;
+  /** `record/addRecord`: submits one record (a write: never retried without the person asking). */
+  addRecord: Method<'addRecord'>;
+  /** `record/getRecord`: one record by `record_id` or `record_url`. */
+  getRecord: Method<'getRecord'>;
+  /** `record/getRecords`: one page of records; pass the answer's `page_token` for the next. */
+  getRecords: Method<'getRecords'>;
+  /** `qrcodes/getContent`: what a QR code shows. */
+  getQrcodeContent: Method<'getQrcodeContent'>;
+  /** `qrcodes/getOperation`: the operations linked to a code. */
+  getQrcodeOperation: Method<'getQrcodeOperation'>;
+  /** Certificate verification (核销), a write; path and field names are configurable. */
+  verifyCertificate: Method<'verifyCertificate'>;
+}
+
+const DEFAULT_BASE_URL = 'https://open.cli.im';
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** setTimeout fires at once for delays past 2^31 - 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const REDACTED = '[redacted]';
+/** Kinds of failure where the server did answer. */
+const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
+
+function checkOptions(options: ApiClientOptions): void {
+  const { baseUrl, apiKey, fetch, timeoutMs, paths } = options;
+  if (baseUrl !== undefined && typeof baseUrl !== 'string') throw new TypeError('baseUrl must be a string');
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
+    throw new TypeError('apiKey must be a non-empty string (leave it out to call a proxy)');
+  }
+  // Checked here because fetch would reject such a key with an error that quotes it.
+  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new TypeError('apiKey has characters that cannot be sent in an HTTP header');
+  }
+  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('fetch must be a function');
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+    throw new TypeError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+  }
+  for (const [name, path] of Object.entries(paths ?? {})) {
+    if (!Object.hasOwn(DEFAULT_PATHS, name)) throw new TypeError(`paths.${name} is not an endpoint`);
+    if (typeof path !== 'string') throw new TypeError(`paths.${name} must be a string`);
+  }
+}
+
+function buildHeaders(options: ApiClientOptions): Headers {
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch (thrown) {
+    throw new TypeError(`headers are not valid HTTP headers: ${(thrown as Error).message}`);
+  }
+  headers.set('Accept', 'application/json');
+  headers.set('Content-Type', 'application/json');
+  if (options.apiKey) headers.set('Authorization', `Bearer ${options.apiKey}`);
+  return headers;
+}
+
+const renameFields = (body: object, names: Partial<Record<string, string>>) =>
+  Object.fromEntries(Object.entries(body).map(([name, value]) => [names[name] ?? name, value]));
+
+/**
+ * Creates a typed client for the 草料 OpenAPI V2. All calls of one client share a rate-limit gate.
+ *
+ * @example
+ * // On a server, with the organisation's key:
+ * const client = createApiClient({ apiKey: process.env.CAOLIAO_API_KEY });
+ * // In a browser, through your own backend that adds the key:
+ * const client = createApiClient({ baseUrl: '/caoliao' });
+ * const { data } = await client.getTemplate({ tpl_id: 123 });
+ */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  checkOptions(options);
+  const { apiKey, certificateFields = {} } = options;
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const paths = { ...DEFAULT_PATHS, ...options.paths };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const headers = buildHeaders(options);
+  const gate = new RateLimitGate(options.rateLimit);
+  const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+
+  // Servers and proxies sometimes echo request headers into their errors; fetch implementations
+  // may quote them in what they throw.
+  const leaks = (text: string | undefined) => !!apiKey && !!text?.includes(apiKey);
+  const scrub = (text: string | undefined) => (apiKey && text ? text.replaceAll(apiKey, REDACTED) : text);
+  const redact = (error: ApiError): ApiError => {
+    const causeLeaks = leaks(causeText(error.cause));
+    if (!leaks(error.serverMessage) && !leaks(error.detail) && !causeLeaks) return error;
+    return withApiErrorFields(error, {
+      serverMessage: scrub(error.serverMessage),
+      detail: scrub(error.detail),
+      cause: causeLeaks ? new Error(`${REDACTED}: the original cause quoted the API key`) : error.cause,
+    });
+  };
+
+  async function send(endpoint: string, payload: object, signal: AbortSignal | undefined): Promise<unknown> {
+    let body: string;
+    try {
+      body = JSON.stringify(payload);
+    } catch (thrown) {
+      throw new ApiError({
+        kind: 'unknown',
+        endpoint,
+        detail: 'The request cannot be sent as JSON',
+        cause: thrown,
+      });
+    }
+    await gate.acquire(signal, endpoint);
+
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      timeoutMs <= MAX_TIMER_MS
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+          }, timeoutMs)
+        : undefined;
+    try {
+      if (signal?.aborted) onAbort();
+      const response = await fetchImpl(`${baseUrl}${endpoint}`, {
+        method: 'POST',
+        headers: new Headers(headers),
+        body,
+        signal: controller.signal,
+      });
+      if (typeof response?.text !== 'function' || typeof response.headers?.get !== 'function') {
+        throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });
+      }
+      const data = await readApiResponse(response, endpoint);
+      gate.recordAccepted();
+      return data;
+    } catch (thrown) {
+      let error = redact(toApiError(thrown, endpoint));
+      if (error.status === 429 || error.code === 429) gate.recordRateLimited(error);
+      else if (error.status !== undefined) gate.recordAccepted();
+      // Whatever the transport threw once we cancelled (a caller's abort reason may be any value).
+      if (!ANSWERED_KINDS.has(error.kind) && (timedOut || signal?.aborted)) {
+        const cause = timedOut ? error.cause : signal?.reason;
+        error = withApiErrorFields(error, { kind: timedOut ? 'timeout' : 'aborted', cause });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const call =
+    <Name extends EndpointName>(name: Name, prepare: (request: object) => object = (request) => request) =>
+    (request: Endpoints[Name]['request'] | undefined, options: RequestOptions = {}) =>
+      send(paths[name], prepare(request ?? {}), options.signal) as Promise<Endpoints[Name]['result']>;
+
+  return {
+    getFormList: call('getFormList'),
+    getTemplate: call('getTemplate'),
+    addRecord: call('addRecord'),
+    getRecord: call('getRecord'),
+    getRecords: call('getRecords'),
+    getQrcodeContent: call('getQrcodeContent'),
+    getQrcodeOperation: call('getQrcodeOperation'),
+    verifyCertificate: call('verifyCertificate', (request) => renameFields(request, certificateFields)),
+  };
+}
+
+function causeText(cause: unknown): string {
+  const parts: string[] = [];
+  for (let current = cause, depth = 0; current !== undefined && depth < 5; depth += 1) {
+    if (current instanceof Error) {
+      parts.push(current.message, current.stack ?? '');
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      current = undefined;
+    }
+  }
+  return parts.join('\n');
+}

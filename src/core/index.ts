@@ -1,0 +1,32 @@
+export { type ApiClient, type ApiClientOptions, createApiClient, type RequestOptions } from './api-client.js';
+export {
+  ApiError,
+  type ApiErrorInit,
+  type ApiErrorJSON,
+  type ApiErrorKind,
+  isApiError,
+} from './api-error.js';
+export {
+  API_CODES,
+  type ApiCode,
+  type CatalogEntry,
+  ERROR_CATALOG,
+  ERROR_KEYS,
+  type ErrorCategory,
+  type ErrorKey,
+  type ErrorScope,
+  FAILURE_KINDS,
+  type FailureKey,
+  isApiCode,
+  isModuleErrorCode,
+  MODULE_ERROR_CODES,
+  type ModuleErrorCode,
+  type RecoveryAction,
+  type RetryRule,
+} from './catalog.js';
+export { describeError, type ErrorDescription } from './describe-error.js';
+export * from './endpoints.js';
+export type { RateLimitOptions } from './rate-limit-gate.js';
+export { readApiResponse } from './read-api-response.js';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
+export { toApiError } from './to-api-error.js';

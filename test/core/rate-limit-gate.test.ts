@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ApiClient, type ApiClientOptions, ApiError, createApiClient } from '../../src/core/index.js';
+import { send, startTestServer, tokenBucket } from '../support/test-server.js';
+
+let servers: Awaited<ReturnType<typeof startTestServer>>[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+interface Answer {
+  at: number;
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** A server behind a token bucket, like the API gateway: 429 + Retry-After when it is empty. */
+async function rateLimitedServer(capacity: number, perSecond: number, { sendRetryAfter = true } = {}) {
+  const bucket = tokenBucket(capacity, perSecond);
+  const answers: Answer[] = [];
+  const server = await startTestServer((_, response) => {
+    const taken = bucket.take();
+    if (taken.ok) {
+      answers.push({ at: Date.now(), status: 200 });
+      return send(response, 200, { code: 0, data: 'ok' });
+    }
+    answers.push({ at: Date.now(), status: 429, retryAfterSeconds: taken.retryAfterSeconds });
+    const headers: Record<string, string> = sendRetryAfter
+      ? { 'Retry-After': String(taken.retryAfterSeconds) }
+      : {};
+    return send(response, 429, { code: 429, message: 'Too many requests' }, headers);
+  });
+  servers.push(server);
+  return { server, answers };
+}
+
+/** What a caller's retry does (React Query's, say): on a 429, ask again — through the same gate. */
+async function getWithRetries(client: ApiClient, tries = 10): Promise<unknown> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await client.getFormList();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 429 || attempt === tries) throw error;
+    }
+  }
+}
+
+const maxInWindow = (times: number[], windowMs: number) =>
+  Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + windowMs).length));
+
+describe('the client-wide rate-limit gate', () => {
+  it('holds every request until the Retry-After horizon, then releases them paced: no 429 beyond the first burst', async () => {
+    const { server, answers } = await rateLimitedServer(5, 5);
+    const client = createApiClient({ baseUrl: server.url });
+
+    const results = await Promise.all(Array.from({ length: 20 }, () => getWithRetries(client)));
+
+    expect(results).toEqual(Array(20).fill('ok'));
+    const tooMany = answers.filter(({ status }) => status === 429);
+    // The first burst draws 15 × 429 (20 requests, 5 tokens); none after it, but a margin of two for timing.
+    expect(tooMany.length).toBeGreaterThanOrEqual(15);
+    expect(tooMany.length).toBeLessThanOrEqual(17);
+    expect(server.requests.length).toBe(20 + tooMany.length);
+
+    // Nothing leaves before the horizon that any 429 of the first burst announced.
+    const retries = server.requests.slice(20).map(({ at }) => at);
+    const horizon = Math.max(
+      ...tooMany.slice(0, 15).map(({ at, retryAfterSeconds = 0 }) => at + retryAfterSeconds * 1000),
+    );
+    expect(Math.min(...retries)).toBeGreaterThanOrEqual(horizon - 5);
+    // When it opens, no burst: at most the 5 the server accepted at once, then one at a time.
+    expect(maxInWindow(retries, 150)).toBeLessThanOrEqual(6);
+  });
+
+  it('without Retry-After, waits its own back-off before anything leaves again', async () => {
+    const { server, answers } = await rateLimitedServer(2, 2, { sendRetryAfter: false });
+    const client = createApiClient({ baseUrl: server.url });
+
+    const results = await Promise.all(Array.from({ length: 6 }, () => getWithRetries(client)));
+
+    expect(results).toEqual(Array(6).fill('ok'));
+    const first429 = Math.min(...answers.filter(({ status }) => status === 429).map(({ at }) => at));
+    const retries = server.requests.slice(6).map(({ at }) => at);
+    // The back-off of a first episode is 0.5–1 s.
+    expect(Math.min(...retries)).toBeGreaterThanOrEqual(first429 + 495);
+    expect(answers.filter(({ status }) => status === 429).length).toBeLessThanOrEqual(4 + 2);
+  });
+
+  it('with rateLimit.requestsPerSecond paces from the first request and draws no 429', async () => {
+    const { server, answers } = await rateLimitedServer(5, 5);
+    const client = createApiClient({ baseUrl: server.url, rateLimit: { requestsPerSecond: 5 } });
+
+    await Promise.all(Array.from({ length: 12 }, () => getWithRetries(client, 1)));
+
+    expect(answers.map(({ status }) => status)).toEqual(Array(12).fill(200));
+    const sent = server.requests.map(({ at }) => at);
+    expect(maxInWindow(sent, 150)).toBeLessThanOrEqual(5);
+    // 12 requests at 5/s with a burst of 5: the last leaves about 1.4 s after the first.
+    expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThanOrEqual(1350);
+  });
+
+  it('fails fast with the 429 when the wait would pass maxWaitMs, instead of freezing the client', async () => {
+    const server = await startTestServer((_, response) =>
+      send(response, 429, { code: 429, message: 'Too many requests' }, { 'Retry-After': '120' }),
+    );
+    servers.push(server);
+    const client = createApiClient({ baseUrl: server.url, rateLimit: { maxWaitMs: 1000 } });
+
+    await expect(client.getFormList()).rejects.toMatchObject({ code: 429, retryAfterMs: 120_000 });
+    const started = Date.now();
+    const error = (await client.getTemplate({ tpl_id: 1 }).catch((thrown: unknown) => thrown)) as ApiError;
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 429, endpoint: '/api/v2/rpc/forms/getTemplate' });
+    expect(error.retryAfterMs).toBeGreaterThan(110_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('lets a waiting request be aborted: it fails as aborted and is never sent', async () => {
+    const { server } = await rateLimitedServer(1, 1);
+    const client = createApiClient({ baseUrl: server.url });
+    await client.getFormList();
+    await client.getFormList().catch(() => {}); // 429: the gate closes for about a second
+    const controller = new AbortController();
+    const waiting = client.getFormList({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+
+    await expect(waiting).rejects.toMatchObject({ kind: 'aborted' });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('is per client: another client is not held back', async () => {
+    const { server } = await rateLimitedServer(1, 0.5);
+    const options: ApiClientOptions = { baseUrl: server.url };
+    const first = createApiClient(options);
+    await first.getFormList();
+    await expect(first.getFormList()).rejects.toMatchObject({ code: 429 });
+    const started = Date.now();
+    await expect(createApiClient(options).getFormList()).rejects.toMatchObject({ code: 429 });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
