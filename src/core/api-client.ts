@@ -5,7 +5,7 @@ import {
   type Endpoints,
   type VerifyCertificateRequest,
 } from './endpoints.js';
-import { RateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
+import { createRateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
 import { readApiResponse } from './read-api-response.js';
 import { toApiError } from './to-api-error.js';
 
@@ -85,29 +85,28 @@ export interface ApiClient {
 
 const DEFAULT_BASE_URL = 'https://open.cli.im';
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** setTimeout fires at once for delays past 2^31 - 1 ms. */
+/** setTimeout fires at once for delays past 2^31 - 1 ms (about 24 days): longer timeouts are cut to it. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const REDACTED = '[redacted]';
 /** Kinds of failure where the server did answer. */
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
 
-function checkOptions(options: ApiClientOptions): void {
-  const { baseUrl, apiKey, fetch, timeoutMs, paths } = options;
-  if (baseUrl !== undefined && typeof baseUrl !== 'string') throw new TypeError('baseUrl must be a string');
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
-    throw new TypeError('apiKey must be a non-empty string (leave it out to call a proxy)');
-  }
+function checkOptions({ baseUrl, apiKey, fetch, timeoutMs, paths = {} }: ApiClientOptions): void {
+  const fail = (message: string) => {
+    throw new TypeError(`createApiClient: ${message}`);
+  };
+  if (baseUrl !== undefined && typeof baseUrl !== 'string') fail('baseUrl must be a string');
   // Checked here because fetch would reject such a key with an error that quotes it.
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new TypeError('apiKey has characters that cannot be sent in an HTTP header');
+  if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7e]+$/.test(apiKey))) {
+    fail('apiKey must be a non-empty string of visible ASCII characters (leave it out to call a proxy)');
   }
-  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('fetch must be a function');
+  if (fetch !== undefined && typeof fetch !== 'function') fail('fetch must be a function');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
-    throw new TypeError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+    fail(`timeoutMs must be a positive number, got ${timeoutMs}`);
   }
-  for (const [name, path] of Object.entries(paths ?? {})) {
-    if (!Object.hasOwn(DEFAULT_PATHS, name)) throw new TypeError(`paths.${name} is not an endpoint`);
-    if (typeof path !== 'string') throw new TypeError(`paths.${name} must be a string`);
+  for (const [name, path] of Object.entries(paths)) {
+    if (!Object.hasOwn(DEFAULT_PATHS, name) || typeof path !== 'string')
+      fail(`paths.${name} is not an endpoint path`);
   }
 }
 
@@ -116,7 +115,7 @@ function buildHeaders(options: ApiClientOptions): Headers {
   try {
     headers = new Headers(options.headers);
   } catch (thrown) {
-    throw new TypeError(`headers are not valid HTTP headers: ${(thrown as Error).message}`);
+    throw new TypeError(`createApiClient: headers are not valid HTTP headers (${(thrown as Error).message})`);
   }
   headers.set('Accept', 'application/json');
   headers.set('Content-Type', 'application/json');
@@ -144,7 +143,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const paths = { ...DEFAULT_PATHS, ...options.paths };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers = buildHeaders(options);
-  const gate = new RateLimitGate(options.rateLimit);
+  const gate = createRateLimitGate(options.rateLimit);
   const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
 
   // Servers and proxies sometimes echo request headers into their errors; fetch implementations
@@ -179,13 +178,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
-    const timer =
-      timeoutMs <= MAX_TIMER_MS
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
-          }, timeoutMs)
-        : undefined;
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+      },
+      Math.min(timeoutMs, MAX_TIMER_MS),
+    );
     try {
       if (signal?.aborted) onAbort();
       const response = await fetchImpl(`${baseUrl}${endpoint}`, {
@@ -198,12 +197,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });
       }
       const data = await readApiResponse(response, endpoint);
-      gate.recordAccepted();
+      gate.accepted();
       return data;
     } catch (thrown) {
       let error = redact(toApiError(thrown, endpoint));
-      if (error.status === 429 || error.code === 429) gate.recordRateLimited(error);
-      else if (error.status !== undefined) gate.recordAccepted();
+      if (error.status === 429 || error.code === 429) gate.limited(error);
+      else if (error.status !== undefined) gate.accepted();
       // Whatever the transport threw once we cancelled (a caller's abort reason may be any value).
       if (!ANSWERED_KINDS.has(error.kind) && (timedOut || signal?.aborted)) {
         const cause = timedOut ? error.cause : signal?.reason;
@@ -216,33 +215,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
-  const call =
-    <Name extends EndpointName>(name: Name, prepare: (request: object) => object = (request) => request) =>
-    (request: Endpoints[Name]['request'] | undefined, options: RequestOptions = {}) =>
-      send(paths[name], prepare(request ?? {}), options.signal) as Promise<Endpoints[Name]['result']>;
-
-  return {
-    getFormList: call('getFormList'),
-    getTemplate: call('getTemplate'),
-    addRecord: call('addRecord'),
-    getRecord: call('getRecord'),
-    getRecords: call('getRecords'),
-    getQrcodeContent: call('getQrcodeContent'),
-    getQrcodeOperation: call('getQrcodeOperation'),
-    verifyCertificate: call('verifyCertificate', (request) => renameFields(request, certificateFields)),
-  };
+  const methods = Object.keys(DEFAULT_PATHS).map((name) => [
+    name,
+    (request: object | undefined, { signal }: RequestOptions = {}) => {
+      const body = name === 'verifyCertificate' ? renameFields(request ?? {}, certificateFields) : request;
+      return send(paths[name as EndpointName], body ?? {}, signal);
+    },
+  ]);
+  return Object.fromEntries(methods) as ApiClient;
 }
 
-function causeText(cause: unknown): string {
-  const parts: string[] = [];
-  for (let current = cause, depth = 0; current !== undefined && depth < 5; depth += 1) {
-    if (current instanceof Error) {
-      parts.push(current.message, current.stack ?? '');
-      current = current.cause;
-    } else {
-      parts.push(String(current));
-      current = undefined;
-    }
-  }
-  return parts.join('\n');
+function causeText(cause: unknown, depth = 0): string {
+  if (!(cause instanceof Error) || depth > 3) return String(cause);
+  return `${cause.message}\n${cause.stack}\n${causeText(cause.cause, depth + 1)}`;
 }

@@ -1,3 +1,5 @@
+import { FAILURE_KINDS } from './catalog.js';
+
 /**
  * How a request failed:
  * - `api`: the server answered an envelope with `code` ≠ 0;
@@ -52,16 +54,6 @@ export interface ApiErrorJSON {
   endpoint?: string;
 }
 
-const FALLBACK_MESSAGES: Record<ApiErrorKind, string> = {
-  api: 'API error',
-  http: 'HTTP error without a readable body',
-  network: 'Network failure',
-  timeout: 'Request timed out',
-  aborted: 'Request aborted',
-  'invalid-response': 'Response is not an API envelope',
-  unknown: 'Unknown error',
-};
-
 function composeMessage(init: ApiErrorInit): string {
   const numbers = [
     init.code !== undefined && `code ${init.code}`,
@@ -70,7 +62,8 @@ function composeMessage(init: ApiErrorInit): string {
   ].filter(Boolean);
   const prefix = numbers.length > 0 ? `[${numbers.join(', ')}] ` : '';
   const suffix = init.endpoint ? ` (${init.endpoint})` : '';
-  return `${prefix}${init.serverMessage || FALLBACK_MESSAGES[init.kind]}${suffix}`;
+  const fallback = init.kind === 'api' ? 'API error' : FAILURE_KINDS[init.kind].message;
+  return `${prefix}${init.serverMessage || fallback}${suffix}`;
 }
 
 /**
@@ -115,9 +108,8 @@ export class ApiError extends Error {
 
   /** The plain fields, without `cause` (which may be anything); undefined ones drop out of JSON. */
   toJSON(): ApiErrorJSON {
-    const { name, message, kind, code, errorCode, status, serverMessage, detail } = this;
-    const { retryAfterMs, endpoint } = this;
-    return { name, message, kind, code, errorCode, status, serverMessage, detail, retryAfterMs, endpoint };
+    // The fields are own enumerable properties; `message` and `cause` are not.
+    return { ...this, message: this.message };
   }
 }
 

@@ -161,7 +161,7 @@ export const FAILURE_KINDS = {
     'retry',
     'contact-support',
   ]),
-  http: entry('Unexpected HTTP status', 'server', 'inline', 'after-user-action', [
+  http: entry('HTTP error without a readable envelope', 'server', 'inline', 'after-user-action', [
     'retry',
     'contact-support',
   ]),

@@ -221,6 +221,3 @@ export const DEFAULT_PATHS: Readonly<Record<EndpointName, string>> = {
   getQrcodeOperation: '/api/v2/rpc/qrcodes/getOperation',
   verifyCertificate: '/api/v2/rpc/certificate/verify',
 };
-
-/** Endpoints that change data: never sent twice without the person asking. */
-export const WRITE_ENDPOINTS: readonly EndpointName[] = ['addRecord', 'verifyCertificate'];

@@ -232,14 +232,16 @@ describe('createApiClient', () => {
 
   it('rejects bad options with a clear TypeError that does not quote the key', () => {
     expect(() => createApiClient({ apiKey: '' })).toThrow(/apiKey must be a non-empty string/);
-    expect(() => createApiClient({ apiKey: 'sk\nsecret' })).toThrow(/cannot be sent in an HTTP header/);
+    expect(() => createApiClient({ apiKey: 'sk\nsecret' })).toThrow(/visible ASCII/);
     expect(() => createApiClient({ apiKey: '密钥secret' })).not.toThrow(/secret/);
+    expect(() => createApiClient({ apiKey: 42 as never })).toThrow(/apiKey/);
+    expect(() => createApiClient({ baseUrl: 1 as never })).toThrow(/baseUrl must be a string/);
     expect(() => createApiClient({ timeoutMs: 0 })).toThrow(/timeoutMs/);
     expect(() => createApiClient({ timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
+    expect(() => createApiClient({ timeoutMs: '5' as never })).toThrow(/timeoutMs/);
     expect(() => createApiClient({ fetch: 'fetch' as never })).toThrow(/fetch must be a function/);
-    expect(() => createApiClient({ paths: { getForms: '/x' } as never })).toThrow(
-      /paths.getForms is not an endpoint/,
-    );
+    expect(() => createApiClient({ paths: { getForms: '/x' } as never })).toThrow(/paths.getForms is not/);
+    expect(() => createApiClient({ paths: { getTemplate: 7 } as never })).toThrow(/paths.getTemplate is not/);
     expect(() => createApiClient({ headers: { 'bad header': 'x' } })).toThrow(/headers are not valid/);
     expect(() => createApiClient({ rateLimit: { requestsPerSecond: -1 } })).toThrow(/requestsPerSecond/);
   });

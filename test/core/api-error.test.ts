@@ -26,7 +26,7 @@ describe('ApiError', () => {
 
   it('describes failures without a server message by their kind', () => {
     expect(new ApiError({ kind: 'http', status: 502, code: 502 }).message).toBe(
-      '[code 502] HTTP error without a readable body',
+      '[code 502] HTTP error without a readable envelope',
     );
     expect(new ApiError({ kind: 'timeout' }).message).toBe('Request timed out');
     expect(new ApiError({ kind: 'invalid-response', status: 200 }).message).toBe(

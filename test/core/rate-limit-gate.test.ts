@@ -87,16 +87,18 @@ describe('the client-wide rate-limit gate', () => {
   });
 
   it('with rateLimit.requestsPerSecond paces from the first request and draws no 429', async () => {
+    // Configured a little below the server's 5/s, as the README advises: over a real network the first
+    // requests (new connections) arrive later than the ones after them.
     const { server, answers } = await rateLimitedServer(5, 5);
-    const client = createApiClient({ baseUrl: server.url, rateLimit: { requestsPerSecond: 5 } });
+    const client = createApiClient({ baseUrl: server.url, rateLimit: { requestsPerSecond: 4 } });
 
-    await Promise.all(Array.from({ length: 12 }, () => getWithRetries(client, 1)));
+    await Promise.all(Array.from({ length: 10 }, () => getWithRetries(client, 1)));
 
-    expect(answers.map(({ status }) => status)).toEqual(Array(12).fill(200));
+    expect(answers.map(({ status }) => status)).toEqual(Array(10).fill(200));
     const sent = server.requests.map(({ at }) => at);
-    expect(maxInWindow(sent, 150)).toBeLessThanOrEqual(5);
-    // 12 requests at 5/s with a burst of 5: the last leaves about 1.4 s after the first.
-    expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThanOrEqual(1350);
+    expect(maxInWindow(sent, 200)).toBeLessThanOrEqual(4);
+    // 10 requests at 4/s with a burst of 4: the last leaves 6 × 250 ms after the first.
+    expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThanOrEqual(1450);
   });
 
   it('fails fast with the 429 when the wait would pass maxWaitMs, instead of freezing the client', async () => {
