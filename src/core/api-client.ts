@@ -200,14 +200,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       gate.accepted();
       return data;
     } catch (thrown) {
-      let error = redact(toApiError(thrown, endpoint));
-      if (error.status === 429 || error.code === 429) gate.limited(error);
-      else if (error.status !== undefined) gate.accepted();
+      let error = toApiError(thrown, endpoint);
       // Whatever the transport threw once we cancelled (a caller's abort reason may be any value).
       if (!ANSWERED_KINDS.has(error.kind) && (timedOut || signal?.aborted)) {
         const cause = timedOut ? error.cause : signal?.reason;
         error = withApiErrorFields(error, { kind: timedOut ? 'timeout' : 'aborted', cause });
       }
+      error = redact(error);
+      if (error.status === 429 || error.code === 429) gate.limited(error);
+      else if (error.status !== undefined) gate.accepted();
       throw error;
     } finally {
       clearTimeout(timer);

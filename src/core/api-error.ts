@@ -41,17 +41,9 @@ export interface ApiErrorInit {
 }
 
 /** The plain, serialisable fields of an `ApiError` (what `toJSON()` returns). */
-export interface ApiErrorJSON {
+export interface ApiErrorJSON extends Omit<ApiErrorInit, 'cause'> {
   name: 'ApiError';
   message: string;
-  kind: ApiErrorKind;
-  code?: number;
-  errorCode?: number;
-  status?: number;
-  serverMessage?: string;
-  detail?: string;
-  retryAfterMs?: number;
-  endpoint?: string;
 }
 
 function composeMessage(init: ApiErrorInit): string {
@@ -66,6 +58,8 @@ function composeMessage(init: ApiErrorInit): string {
   return `${prefix}${init.serverMessage || fallback}${suffix}`;
 }
 
+const BRAND = Symbol.for('caoliao-api-errors.ApiError');
+
 /**
  * The one error type of the library: every failure of every request becomes an `ApiError`.
  *
@@ -76,8 +70,6 @@ function composeMessage(init: ApiErrorInit): string {
  *   if (isApiError(error) && error.errorCode === 100308) highlightRequiredFields();
  * }
  */
-const BRAND = Symbol.for('caoliao-api-errors.ApiError');
-
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly kind: ApiErrorKind;
