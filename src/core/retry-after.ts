@@ -4,44 +4,31 @@
  */
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = `(?<month>${MONTHS.join('|')})`;
-const TIME = '(?<hour>[01]\\d|2[0-3]):(?<minute>[0-5]\\d):(?<second>[0-5]\\d|60)';
-// The three HTTP-date forms of RFC 9110 §5.6.7. Date.parse is not used: it accepts far more than
-// HTTP dates and reads asctime dates in the local zone.
-const HTTP_DATE_FORMS = [
-  new RegExp(`^${DAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
-  new RegExp(`^${LONG_DAY}, (?<day>\\d{2})-${MONTH}-(?<year>\\d{2}) ${TIME} GMT$`),
-  new RegExp(`^${DAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`),
-];
+// The three HTTP-date forms of RFC 9110 §5.6.7. Date.parse is not used on them directly: it
+// accepts far more than HTTP dates and reads asctime dates in the local zone.
+const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d\\d) (\\w{3}) (\\d{4}) ([\\d:]{8}) GMT$`); // Sun, 06 Nov 1994 08:49:37 GMT
+const RFC_850 = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) ([\d:]{8}) GMT$/; // Sunday, 06-Nov-94 08:49:37 GMT
+const ASCTIME = new RegExp(`^${DAY} (\\w{3}) ([ \\d]\\d) ([\\d:]{8}) (\\d{4})$`); // Sun Nov  6 08:49:37 1994
 
 function parseHttpDate(value: string, now: number): number {
-  for (const form of HTTP_DATE_FORMS) {
-    const date = form.exec(value)?.groups;
-    if (!date) continue;
-    let year = Number(date.year);
-    if (date.year.length === 2) {
-      // RFC 9110: a two-digit year more than 50 years ahead belongs to the previous century.
-      const thisYear = new Date(now).getUTCFullYear();
-      year += Math.floor(thisYear / 100) * 100;
-      if (year > thisYear + 50) year -= 100;
-    }
-    const day = Number(date.day);
-    const hour = Number(date.hour);
-    const time = Date.UTC(
-      year,
-      MONTHS.indexOf(date.month),
-      day,
-      hour,
-      Number(date.minute),
-      Number(date.second),
-    );
-    // Rejects impossible dates such as 31 Feb, which Date.UTC would roll over into March.
-    return new Date(time).getUTCDate() === day ? time : Number.NaN;
+  let [, day, month, year, time] = IMF_FIXDATE.exec(value) ?? RFC_850.exec(value) ?? [];
+  if (!day) [, month, day, time, year] = ASCTIME.exec(value) ?? [];
+  const monthIndex = MONTHS.indexOf(month as string) / 3;
+  if (!day || !year || !Number.isInteger(monthIndex) || monthIndex < 0) return Number.NaN;
+  let fullYear = Number(year);
+  if (year.length === 2) {
+    // RFC 9110: a two-digit year more than 50 years ahead belongs to the previous century.
+    const thisYear = new Date(now).getUTCFullYear();
+    fullYear += Math.floor(thisYear / 100) * 100;
+    if (fullYear > thisYear + 50) fullYear -= 100;
   }
-  return Number.NaN;
+  const dayOfMonth = Number(day);
+  const iso = `${fullYear}-${String(monthIndex + 1).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}T${time}Z`;
+  const date = Date.parse(iso);
+  // Date.parse validates the time but rolls 31 Feb over into March.
+  return new Date(date).getUTCDate() === dayOfMonth ? date : Number.NaN;
 }
 
 /**
