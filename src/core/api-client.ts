@@ -7,7 +7,7 @@ import {
 } from './endpoints.js';
 import { createRateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
 import { readApiResponse } from './read-api-response.js';
-import { toApiError } from './to-api-error.js';
+import { toApiError, toTransportError } from './to-api-error.js';
 
 /** Options of one call. */
 export interface RequestOptions {
@@ -192,6 +192,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: new Headers(headers),
         body,
         signal: controller.signal,
+      }).catch((thrown: unknown) => {
+        throw toTransportError(thrown, endpoint);
       });
       if (typeof response?.text !== 'function' || typeof response.headers?.get !== 'function') {
         throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });

@@ -85,8 +85,9 @@ export function createRateLimitGate({
   let queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const pace = (burst: number, perMs: number, at: number) => {
-    capacity = tokens = burst;
+  const pace = (burst: number, perMs: number, at: number, startTokens = burst) => {
+    capacity = burst;
+    tokens = startTokens;
     refillPerMs = perMs;
     refilledAt = at;
   };
@@ -201,7 +202,10 @@ export function createRateLimitGate({
       const window = Math.min(Math.max(wait, 1000), MEMORY_MS);
       const accepted = acceptedAt.filter((time) => time > now - window).length;
       const burst = Math.max(1, accepted, freshEpisode || !learned ? 0 : capacity);
-      pace(burst, (burst / window) * LEARNED_RATE_MARGIN, horizon);
+      // By the horizon the server has refilled only what it refills during the wait: with a short
+      // back-off, less than a whole window's burst.
+      const refilled = Math.max(1, Math.floor((burst * Math.min(wait, window)) / window));
+      pace(burst, (burst / window) * LEARNED_RATE_MARGIN, horizon, refilled);
       learned = true;
 
       queue = queue.filter((waiter) => {

@@ -1,6 +1,6 @@
 import { ApiError, withApiErrorFields } from './api-error.js';
 import { parseRetryAfter } from './retry-after.js';
-import { toApiError } from './to-api-error.js';
+import { toTransportError } from './to-api-error.js';
 
 /** Server text kept on an error is cut to this many characters. */
 const MAX_TEXT_LENGTH = 1000;
@@ -76,7 +76,7 @@ export async function readApiResponse<T>(response: Response, endpoint?: string):
   try {
     text = await response.text();
   } catch (thrown) {
-    throw withApiErrorFields(toApiError(thrown, endpoint), { status, retryAfterMs });
+    throw withApiErrorFields(toTransportError(thrown, endpoint), { status, retryAfterMs });
   }
 
   const envelope = parseEnvelope(text);

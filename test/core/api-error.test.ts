@@ -64,7 +64,19 @@ describe('toApiError', () => {
   });
 
   it.each([
-    ['a fetch TypeError', 'network', new TypeError('fetch failed')],
+    ['Node’s fetch TypeError', 'network', new TypeError('fetch failed')],
+    ['Chromium’s fetch TypeError', 'network', new TypeError('Failed to fetch')],
+    [
+      'Firefox’s fetch TypeError',
+      'network',
+      new TypeError('NetworkError when attempting to fetch resource.'),
+    ],
+    ['Safari’s fetch TypeError', 'network', new TypeError('Load failed')],
+    [
+      'a TypeError from a bug',
+      'unknown',
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+    ],
     ['an AbortError', 'aborted', new DOMException('The operation was aborted.', 'AbortError')],
     ['a TimeoutError', 'timeout', new DOMException('The operation timed out.', 'TimeoutError')],
     ['a plain Error', 'unknown', new Error('boom')],

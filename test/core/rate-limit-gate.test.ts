@@ -57,17 +57,20 @@ describe('the client-wide rate-limit gate', () => {
 
     expect(results).toEqual(Array(20).fill('ok'));
     const tooMany = answers.filter(({ status }) => status === 429);
-    // The first burst draws 15 × 429 (20 requests, 5 tokens); none after it, but a margin of two for timing.
-    expect(tooMany.length).toBeGreaterThanOrEqual(15);
-    expect(tooMany.length).toBeLessThanOrEqual(17);
+    // The first burst draws about 15 × 429 (20 requests, 5 tokens; fewer when a loaded machine
+    // spreads it out). After it, none — with a margin of two for timing.
+    expect(answers.slice(0, 20).filter(({ status }) => status === 429).length).toBeGreaterThanOrEqual(10);
+    expect(answers.slice(20).filter(({ status }) => status === 429).length).toBeLessThanOrEqual(2);
     expect(server.requests.length).toBe(20 + tooMany.length);
 
-    // Nothing leaves before the horizon that any 429 of the first burst announced.
+    // Nothing leaves before the horizon of a 429 the client had already received. A retry that
+    // reached the server less than 50 ms after a 429 was sent can only have left before it arrived.
     const retries = server.requests.slice(20).map(({ at }) => at);
-    const horizon = Math.max(
-      ...tooMany.slice(0, 15).map(({ at, retryAfterSeconds = 0 }) => at + retryAfterSeconds * 1000),
-    );
-    expect(Math.min(...retries)).toBeGreaterThanOrEqual(horizon - 5);
+    for (const retry of retries) {
+      for (const { at, retryAfterSeconds = 0 } of tooMany.filter(({ at }) => at < retry - 50)) {
+        expect(retry).toBeGreaterThanOrEqual(at + retryAfterSeconds * 1000 - 5);
+      }
+    }
     // When it opens, no burst: at most the 5 the server accepted at once, then one at a time.
     expect(maxInWindow(retries, 150)).toBeLessThanOrEqual(6);
   });
