@@ -1,10 +1,24 @@
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { fakeApi } from './test/support/fake-api-plugin.js';
 
 const peers = Object.keys(pkg.peerDependencies);
 // Peers and their subpaths (react/jsx-runtime, …) are never bundled.
+const isPeer = (id: string) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
+
+/** Ships `src/styles.css` as `dist/styles.css`: no JavaScript imports it. */
+const stylesheet = (): Plugin => ({
+  name: 'stylesheet',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+  },
+});
+
 // Debian's Chromium (apt-get install chromium): Playwright cannot download its own here.
 // A fresh options object per project: Vitest mutates it.
 const chromium = () => ({
@@ -28,18 +42,23 @@ const chromium = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
-const isPeer = (id: string) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
-
 export default defineConfig({
   publicDir: false,
+  plugins: [react(), stylesheet()],
   build: {
     lib: {
-      entry: { core: 'src/core/index.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', i18n: 'src/i18n/index.ts' },
       formats: ['es'],
     },
-    rolldownOptions: { external: isPeer, output: { minify: true } },
+    rolldownOptions: {
+      external: isPeer,
+      output: {
+        minify: true,
+        // The React entry holds hooks and context: React Server Components must treat it as client code.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
+    },
     target: 'es2022',
-    minify: true,
     sourcemap: true,
   },
   test: {
@@ -47,6 +66,15 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'core', environment: 'node', include: ['test/core/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/setup-react.ts'],
+        },
       },
       {
         extends: true,

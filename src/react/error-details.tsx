@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { ApiErrorDetails } from './use-api-error-text.js';
+import { useApiErrorsT } from './use-api-errors-t.js';
+
+const FIELDS = ['reference', 'code', 'errorCode', 'status', 'endpoint', 'serverMessage', 'detail'] as const;
+
+/**
+ * The collapsible technical details of an error: for the developer and for support, never in the
+ * headline. Server text is rendered as text.
+ */
+export function ErrorDetails({ details }: { details: ApiErrorDetails }) {
+  const t = useApiErrorsT();
+  const [copied, setCopied] = useState(false);
+  const rows = FIELDS.filter((field) => details[field] !== undefined && details[field] !== '').map(
+    (field) => [field, String(details[field])] as const,
+  );
+  const copy = async () => {
+    await navigator.clipboard?.writeText(
+      rows.map(([field, value]) => `${t(`ui.${field}`)}: ${value}`).join('\n'),
+    );
+    setCopied(true);
+  };
+  return (
+    <details className="cae-details">
+      <summary className="cae-details__summary">{t('ui.details')}</summary>
+      <dl className="cae-details__list">
+        {rows.map(([field, value]) => (
+          <div className="cae-details__row" key={field}>
+            <dt>{t(`ui.${field}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="cae-button cae-button--quiet" onClick={copy}>
+        {copied ? t('ui.copied') : t('ui.copy')}
+      </button>
+    </details>
+  );
+}

@@ -1,0 +1,81 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { RecoveryAction } from '../core/index.js';
+import { ActionButton } from './action-button.js';
+import type { ApiErrorComponentProps } from './api-error-component-props.js';
+import { ErrorDetails } from './error-details.js';
+import { ACTION_HANDLERS } from './handlers.js';
+import { useApiErrorText } from './use-api-error-text.js';
+import { useApiErrorsT } from './use-api-errors-t.js';
+
+export interface ErrorPanelProps extends ApiErrorComponentProps {
+  /** Actions a per-code component renders itself (a countdown's retry, the identity prompt). */
+  omitActions?: readonly RecoveryAction[];
+  /** What a per-code component adds between the description and the actions. */
+  children?: ReactNode;
+}
+
+/**
+ * The layout every error view shares: headline, description, per-code content, the recovery
+ * actions that have a handler, and the collapsible details. Used for every key that needs
+ * nothing more.
+ */
+export function ErrorPanel({
+  error,
+  description,
+  variant,
+  write,
+  handlers,
+  omitActions = [],
+  children,
+}: ErrorPanelProps) {
+  const text = useApiErrorText(error);
+  const t = useApiErrorsT();
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // A page-level error replaces what the person was looking at: keyboard and screen-reader users
+  // land on its headline instead of at the top of the document.
+  useEffect(() => {
+    if (variant === 'page') heading.current?.focus();
+  }, [variant]);
+
+  const actions = text.actions.filter(({ id }) => !omitActions.includes(id) && handlers[ACTION_HANDLERS[id]]);
+  const mayHaveArrived = write && description.retry === 'auto-for-reads';
+
+  return (
+    <section
+      className={`cae-error cae-error--${variant}`}
+      data-error-key={text.key}
+      data-category={description.category}
+      aria-labelledby={titleId}
+    >
+      {variant === 'page' ? (
+        <h2 id={titleId} ref={heading} tabIndex={-1} className="cae-error__title">
+          {text.title}
+        </h2>
+      ) : (
+        <p id={titleId} className="cae-error__title">
+          {text.title}
+        </p>
+      )}
+      <p className="cae-error__description">{text.description}</p>
+      {text.unknownNumber && <p className="cae-error__number">{text.unknownNumber}</p>}
+      {mayHaveArrived && <p className="cae-error__note">{t('ui.writeMayHaveArrived')}</p>}
+      {children}
+      {actions.length > 0 && (
+        <div className="cae-error__actions">
+          {actions.map(({ id, label }, index) => (
+            <ActionButton
+              key={id}
+              primary={index === 0}
+              onAction={() => handlers[ACTION_HANDLERS[id]]?.(error)}
+            >
+              {label}
+            </ActionButton>
+          ))}
+        </div>
+      )}
+      <ErrorDetails details={text.details} />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../core/index.js';
+import { ActionButton } from './action-button.js';
+import type { ApiErrorComponentProps } from './api-error-component-props.js';
+import { ErrorPanel } from './error-panel.js';
+import { useApiErrorsT } from './use-api-errors-t.js';
+
+/** Our own wait when a 429 has no `Retry-After`: 5–10 s, jittered so clients don't return together. */
+const fallbackWaitMs = () => 5000 + Math.random() * 5000;
+
+export interface RateLimitCountdownProps {
+  error: ApiError;
+  /** Called once when the wait ends for a read; for a write, when the person presses the button. */
+  onRetry?: (error: ApiError) => unknown;
+  /** A write waits for the person: the button is enabled when the wait ends. */
+  write?: boolean;
+}
+
+/**
+ * Counts down the server's `Retry-After` (or our own back-off). It is announced once when the wait
+ * starts and once when it ends, never every second, and it alone re-renders, once a second.
+ * @example <RateLimitCountdown error={error} onRetry={() => refetch()} />
+ */
+export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitCountdownProps) {
+  const t = useApiErrorsT();
+  const [deadline] = useState(() => Date.now() + (error.retryAfterMs ?? fallbackWaitMs()));
+  const [seconds, setSeconds] = useState(() => Math.ceil((deadline - Date.now()) / 1000));
+  const retried = useRef(false);
+  const [started] = useState(() => t('ui.waitStarted', { seconds }));
+
+  useEffect(() => {
+    if (seconds > 0) {
+      // Wakes when the shown number changes, not on a fixed interval that drifts.
+      const timer = setTimeout(
+        () => setSeconds(Math.max(0, Math.ceil((deadline - Date.now()) / 1000))),
+        deadline - Date.now() - (seconds - 1) * 1000,
+      );
+      return () => clearTimeout(timer);
+    }
+    if (!write && !retried.current) {
+      retried.current = true;
+      onRetry?.(error);
+    }
+  }, [seconds, deadline, write, onRetry, error]);
+
+  const waiting = seconds > 0;
+  return (
+    <div className="cae-countdown">
+      {/* role="timer" is silent by design: the seconds are for the eyes. */}
+      <p role="timer" className="cae-countdown__time">
+        {waiting ? t(write ? 'ui.retryIn' : 'ui.retryingIn', { seconds }) : write ? '' : t('ui.retrying')}
+      </p>
+      <p className="cae-visually-hidden" aria-live="polite">
+        {waiting ? started : t('ui.waitEnded')}
+      </p>
+      {write && onRetry && (
+        <ActionButton primary disabled={waiting} onAction={() => onRetry(error)}>
+          {t('actions.retry')}
+        </ActionButton>
+      )}
+    </div>
+  );
+}
+
+/** The 429 view: the shared panel with the countdown in place of a plain retry button. */
+export function RateLimitView(props: ApiErrorComponentProps) {
+  return (
+    <ErrorPanel {...props} omitActions={['retry']}>
+      <RateLimitCountdown error={props.error} onRetry={props.handlers.onRetry} write={props.write} />
+    </ErrorPanel>
+  );
+}

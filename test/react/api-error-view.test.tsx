@@ -1,0 +1,132 @@
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
+import { en, zh } from '../../src/i18n/index.js';
+import { ApiErrorView } from '../../src/react/index.js';
+import { errorFor } from '../support/errors.js';
+import { renderIn } from '../support/render.js';
+
+const LANGUAGES = [
+  ['zh', zh],
+  ['en', en],
+] as const;
+
+describe.each(LANGUAGES)('every key in %s', (lng, texts) => {
+  it.each(ERROR_KEYS.filter((key) => key !== '0'))('%s renders its own headline and description', (key) => {
+    for (const variant of ['page', 'inline'] as const) {
+      const { container, unmount } = renderIn(lng, <ApiErrorView error={errorFor(key)} variant={variant} />);
+      const view = container.querySelector(`[data-error-key="${key}"]`) as HTMLElement;
+      expect(view).not.toBeNull();
+      expect(within(view).getByText(texts.errors[key].title)).toBeVisible();
+      expect(within(view).getByText(texts.errors[key].description)).toBeInTheDocument();
+      if (variant === 'page')
+        expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(texts.errors[key].title);
+      unmount();
+    }
+  });
+});
+
+describe('ApiErrorView', () => {
+  it('renders server text containing HTML as literal text', () => {
+    const html = '<img src=x onerror="alert(1)"><b>bold</b>';
+    const { container } = renderIn(
+      'en',
+      <ApiErrorView
+        error={errorFor('100300', { serverMessage: html, detail: `<script>alert(2)</script>` })}
+      />,
+    );
+    expect(container.querySelector('img, b, script')).toBeNull();
+    expect(screen.getByText(html)).toBeInTheDocument();
+    expect(screen.getByText('<script>alert(2)</script>')).toBeInTheDocument();
+  });
+
+  it('shows a button only for actions that have a handler, labelled with what it does', async () => {
+    const onReauthenticate = vi.fn();
+    renderIn('zh', <ApiErrorView error={errorFor('401')} />, { onReauthenticate });
+    expect(screen.queryByRole('button', { name: zh.actions['contact-support'] })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: zh.actions.reauthenticate }));
+    expect(onReauthenticate).toHaveBeenCalledTimes(1);
+    expect(onReauthenticate.mock.calls[0]?.[0]).toBeInstanceOf(ApiError);
+  });
+
+  it('lets the view’s own handlers override the provider’s', async () => {
+    const fromProvider = vi.fn();
+    const fromView = vi.fn();
+    renderIn('en', <ApiErrorView error={errorFor('502')} onRetry={fromView} />, { onRetry: fromProvider });
+    await userEvent.click(screen.getByRole('button', { name: en.actions.retry }));
+    expect(fromView).toHaveBeenCalledTimes(1);
+    expect(fromProvider).not.toHaveBeenCalled();
+  });
+
+  it('moves focus to the headline of a page view, not of an inline one', () => {
+    const { unmount } = renderIn('en', <ApiErrorView error={errorFor('404')} />);
+    expect(screen.getByRole('heading', { name: en.errors[404].title })).toHaveFocus();
+    unmount();
+    renderIn('en', <ApiErrorView error={errorFor('100308')} />);
+    expect(document.body).toHaveFocus();
+  });
+
+  it('keeps an inline live region in place before the error comes', () => {
+    const { rerender, container } = renderIn('en', <ApiErrorView error={null} write />);
+    const region = screen.getByRole('alert');
+    expect(region).toBeEmptyDOMElement();
+    rerender(<ApiErrorView error={errorFor('100308')} write />);
+    expect(screen.getByRole('alert')).toBe(region);
+    expect(region).toHaveTextContent(en.errors[100308].title);
+    rerender(<ApiErrorView error={errorFor('100322')} />);
+    expect(container.querySelector('[role="status"]')).toHaveTextContent(en.errors[100322].title);
+  });
+
+  it('warns that a failed write may have been stored, and never for a read', () => {
+    const { unmount } = renderIn('zh', <ApiErrorView error={errorFor('502')} variant="inline" write />);
+    expect(screen.getByText(zh.ui.writeMayHaveArrived)).toBeInTheDocument();
+    unmount();
+    renderIn('zh', <ApiErrorView error={errorFor('502')} variant="inline" />);
+    expect(screen.queryByText(zh.ui.writeMayHaveArrived)).toBeNull();
+  });
+
+  it('shows the number of a code the catalog does not know yet', () => {
+    renderIn('en', <ApiErrorView error={new ApiError({ kind: 'api', code: 418 })} />);
+    expect(screen.getByText('Error 418')).toBeInTheDocument();
+    expect(screen.getByText(en.errors.unknown.title)).toBeInTheDocument();
+  });
+
+  it('gives anything thrown a localized screen, never a blank one', () => {
+    renderIn('zh', <ApiErrorView error={new Error('boom')} variant="page" />);
+    expect(screen.getByRole('heading')).toHaveTextContent(zh.errors.unknown.title);
+  });
+
+  it('puts code, error_code, message_detail, endpoint and a reference in the collapsible details', async () => {
+    const error = errorFor('100309', {
+      detail: 'field 7 is not a phone number',
+      endpoint: '/api/v2/rpc/record/addRecord',
+    });
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { container } = renderIn('en', <ApiErrorView error={error} />);
+    const details = container.querySelector('details') as HTMLElement;
+    expect(details).not.toHaveAttribute('open');
+    expect(within(details).getAllByText('400')).toHaveLength(2); // code and HTTP status
+    for (const text of ['100309', 'field 7 is not a phone number', '/api/v2/rpc/record/addRecord']) {
+      expect(within(details).getByText(text)).toBeInTheDocument();
+    }
+    expect(within(details).getByText(/^100309-/)).toBeInTheDocument();
+    await userEvent.click(within(details).getByRole('button', { name: en.ui.copy }));
+    expect(writeText.mock.calls[0]?.[0]).toMatch(/Reference: 100309-.*\nCode: 400\nError code: 100309/s);
+    expect(within(details).getByRole('button', { name: en.ui.copied })).toBeInTheDocument();
+  });
+
+  it('uses a provider’s component for a key', () => {
+    renderIn('en', <ApiErrorView error={errorFor('100320')} />, {
+      components: { 100320: ({ description }) => <p>custom {description.key}</p> },
+    });
+    expect(screen.getByText('custom 100320')).toBeInTheDocument();
+  });
+
+  it('defaults to the catalog’s scope', () => {
+    const { container } = renderIn('en', <ApiErrorView error={errorFor('100304')} />);
+    expect(container.querySelector('.cae-error--page')).not.toBeNull();
+    expect(ERROR_CATALOG['100304'].scope).toBe('page');
+  });
+});
