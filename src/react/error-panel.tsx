@@ -7,6 +7,9 @@ import { ACTION_HANDLERS } from './handlers.js';
 import { useApiErrorText } from './use-api-error-text.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
+/** Actions without which the person cannot go on. */
+const BLOCKING_ACTIONS: readonly RecoveryAction[] = ['reauthenticate', 'complete-identity'];
+
 export interface ErrorPanelProps extends ApiErrorComponentProps {
   /** Actions a per-code component renders itself (a countdown's retry, the identity prompt). */
   omitActions?: readonly RecoveryAction[];
@@ -31,6 +34,7 @@ export function ErrorPanel({
   const text = useApiErrorText(error);
   const t = useApiErrorsT();
   const titleId = useId();
+  const descriptionId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
   // A page-level error replaces what the person was looking at: keyboard and screen-reader users
@@ -41,13 +45,18 @@ export function ErrorPanel({
 
   const actions = text.actions.filter(({ id }) => !omitActions.includes(id) && handlers[ACTION_HANDLERS[id]]);
   const mayHaveArrived = write && description.retry === 'auto-for-reads';
+  // A page that only an action gets past (sign in again, complete the profile) is an alertdialog,
+  // announced as something to respond to; focus still lands on its headline, inside it.
+  const blocking = variant === 'page' && actions.some(({ id }) => BLOCKING_ACTIONS.includes(id));
 
   return (
     <section
       className={`cae-error cae-error--${variant}`}
       data-error-key={text.key}
       data-category={description.category}
+      role={blocking ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
+      aria-describedby={blocking ? descriptionId : undefined}
     >
       {variant === 'page' ? (
         <h2 id={titleId} ref={heading} tabIndex={-1} className="cae-error__title">
@@ -58,7 +67,9 @@ export function ErrorPanel({
           {text.title}
         </p>
       )}
-      <p className="cae-error__description">{text.description}</p>
+      <p id={descriptionId} className="cae-error__description">
+        {text.description}
+      </p>
       {text.unknownNumber && <p className="cae-error__number">{text.unknownNumber}</p>}
       {mayHaveArrived && <p className="cae-error__note">{t('ui.writeMayHaveArrived')}</p>}
       {children}

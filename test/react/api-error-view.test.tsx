@@ -67,6 +67,18 @@ describe('ApiErrorView', () => {
     expect(document.body).toHaveFocus();
   });
 
+  it('makes a page that only an action gets past an alertdialog, labelled and described', () => {
+    const { unmount } = renderIn('en', <ApiErrorView error={errorFor('401')} />, {
+      onReauthenticate: () => {},
+    });
+    const dialog = screen.getByRole('alertdialog', { name: en.errors[401].title });
+    expect(dialog).toHaveAccessibleDescription(en.errors[401].description);
+    expect(within(dialog).getByRole('heading')).toHaveFocus();
+    unmount();
+    renderIn('en', <ApiErrorView error={errorFor('404')} />, { onGoBack: () => {} });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('keeps an inline live region in place before the error comes', () => {
     const { rerender, container } = renderIn('en', <ApiErrorView error={null} write />);
     const region = screen.getByRole('alert');

@@ -1,0 +1,73 @@
+// @vitest-environment node
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ERROR_KEYS } from '../../src/core/index.js';
+import { createApiErrorsI18n, en, zh } from '../../src/i18n/index.js';
+import {
+  ApiErrorBoundary,
+  ApiErrorsProvider,
+  ApiErrorView,
+  RateLimitCountdown,
+  useApiErrorText,
+} from '../../src/react/index.js';
+import { errorFor } from '../support/errors.js';
+
+function Thrower(): ReactNode {
+  throw errorFor('404');
+}
+
+function Headline({ error }: { error: unknown }) {
+  return <p>{useApiErrorText(error).title}</p>;
+}
+
+describe('on the server (no window, no document)', () => {
+  it('has no DOM to touch', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+  });
+
+  it.each(ERROR_KEYS.filter((key) => key !== '0'))(
+    'renders %s in both variants and both languages',
+    (key) => {
+      for (const [lng, texts] of [
+        ['zh', zh],
+        ['en', en],
+      ] as const) {
+        for (const variant of ['page', 'inline'] as const) {
+          const html = renderToString(
+            <ApiErrorsProvider i18n={createApiErrorsI18n(lng)} onRetry={() => {}}>
+              <ApiErrorView error={errorFor(key, { retryAfterMs: 3000 })} variant={variant} write />
+            </ApiErrorsProvider>,
+          );
+          expect(html).toContain(texts.errors[key].title);
+        }
+      }
+    },
+  );
+
+  it('renders without a provider, in English', () => {
+    expect(renderToString(<ApiErrorView error={errorFor('100329')} />)).toContain(en.errors[100329].title);
+    expect(renderToString(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
+    expect(renderToString(<RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} />)).toContain(
+      'Trying again in 2 s',
+    );
+  });
+
+  it('renders a boundary’s fallback', () => {
+    // React falls back to client rendering for errors thrown while rendering on the server; the
+    // boundary itself must render on the server without touching the DOM.
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <ApiErrorBoundary>
+          <p>ok</p>
+        </ApiErrorBoundary>
+      </QueryClientProvider>,
+    );
+    expect(html).toBe('<p>ok</p>');
+    expect(() =>
+      renderToString(<ApiErrorBoundary fallback={<p>x</p>}>{<Thrower />}</ApiErrorBoundary>),
+    ).toThrow();
+  });
+});
