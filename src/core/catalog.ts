@@ -112,7 +112,7 @@ export const MODULE_ERROR_CODES = {
     'reauthenticate',
     'contact-support',
   ]),
-  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['contact-support']),
+  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['reauthenticate', 'contact-support']),
   100317: entry('No codes found in the selected category', 'code-category', 'inline', 'never', [
     'choose-another',
   ]),

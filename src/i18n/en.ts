@@ -103,7 +103,7 @@ export const en: ApiErrorsResource = {
     100316: {
       title: 'The access key belongs to another organization',
       description:
-        'The page is set up with a key of a different organization. The administrator needs to fix the setup.',
+        'The page is connected with a key of another organization. Reconnect with your organization’s key, or ask the administrator to fix the setup.',
     },
     100317: {
       title: 'No codes in this category',

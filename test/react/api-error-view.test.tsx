@@ -1,5 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import i18next from 'i18next';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
 import { en, zh } from '../../src/i18n/index.js';
@@ -140,5 +142,21 @@ describe('ApiErrorView', () => {
     const { container } = renderIn('en', <ApiErrorView error={errorFor('100304')} />);
     expect(container.querySelector('.cae-error--page')).not.toBeNull();
     expect(ERROR_CATALOG['100304'].scope).toBe('page');
+  });
+});
+
+describe('with the host’s react-i18next instance', () => {
+  it('adds the namespace to it and follows its language changes', async () => {
+    const host = i18next.createInstance();
+    await host.init({ lng: 'en-GB', resources: { en: { app: { hello: 'Hello' } } } });
+    render(
+      <I18nextProvider i18n={host}>
+        <ApiErrorView error={errorFor('100320')} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText(en.errors[100320].title)).toBeInTheDocument();
+    expect(host.hasResourceBundle('zh', 'caoliao-api-errors')).toBe(true);
+    await act(() => host.changeLanguage('zh-TW'));
+    expect(screen.getByText(zh.errors[100320].title)).toBeInTheDocument();
   });
 });
