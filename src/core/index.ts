@@ -29,4 +29,11 @@ export * from './endpoints.js';
 export type { RateLimitOptions } from './rate-limit-gate.js';
 export { readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
+export {
+  apiRetry,
+  apiRetryDelay,
+  apiWriteRetry,
+  MAX_RATE_LIMIT_RETRIES,
+  MAX_UNAVAILABLE_RETRIES,
+} from './retry-policy.js';
 export { toApiError } from './to-api-error.js';

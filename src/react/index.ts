@@ -1,3 +1,4 @@
+export { ApiClientProvider, type ApiClientProviderProps, useApiClient } from './api-client-provider.js';
 export {
   ApiErrorBoundary,
   type ApiErrorBoundaryProps,
@@ -7,6 +8,24 @@ export {
 export type { ApiErrorComponentProps } from './api-error-component-props.js';
 export { API_ERROR_COMPONENTS, ApiErrorView, type ApiErrorViewProps } from './api-error-view.js';
 export { ApiErrorsProvider, type ApiErrorsProviderProps } from './api-errors-provider.js';
+export {
+  type ApiMutationOptions,
+  useAddRecord,
+  useVerifyCertificate,
+} from './api-mutations.js';
+export {
+  type ApiQueryOptions,
+  type ApiRecordsOptions,
+  throwPageErrors,
+  useFormList,
+  useFormTemplate,
+  useQrcodeContent,
+  useQrcodeOperations,
+  useRecord,
+  useRecords,
+} from './api-queries.js';
+export { apiQueryKeys } from './api-query-keys.js';
+export { type ApiQueryClientOptions, createApiQueryClient } from './create-api-query-client.js';
 export { ErrorPanel, type ErrorPanelProps } from './error-panel.js';
 export { getErrorReference } from './error-reference.js';
 export type { ApiErrorHandlers } from './handlers.js';
