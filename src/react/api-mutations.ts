@@ -22,8 +22,8 @@ export type ApiMutationOptions<Result, Request, Context = unknown> = Partial<
 const inFlight = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
 
 function once<Result>(client: ApiClient, key: string, send: () => Promise<Result>): Promise<Result> {
-  let writes = inFlight.get(client);
-  if (!writes) inFlight.set(client, (writes = new Map()));
+  const writes = inFlight.get(client) ?? new Map<string, Promise<unknown>>();
+  inFlight.set(client, writes);
   const pending = writes.get(key) as Promise<Result> | undefined;
   if (pending) return pending;
   const sent = send().finally(() => writes.delete(key));

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/core/index.js';
 import { ApiClientProvider, useFormTemplate } from '../../src/react/index.js';
-import { counted, fail, ok, useMockApi } from '../support/msw.js';
+import { counted, fail, ok, setupMockApi } from '../support/msw.js';
 
-const server = useMockApi();
+const server = setupMockApi();
 
 function wrapper({ children }: { children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 export const API = 'https://open.cli.im/api/v2/rpc';
 
 /** An MSW server for the file that imports it; every request it did not expect fails the test. */
-export function useMockApi() {
+export function setupMockApi() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
