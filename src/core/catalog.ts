@@ -47,6 +47,7 @@ export type RecoveryAction =
   | 'retry'
   | 'reauthenticate'
   | 'contact-support'
+  | 'contact-admin'
   | 'request-permission'
   | 'go-back'
   | 'rescan'
@@ -80,7 +81,7 @@ const entry = (
 export const API_CODES = {
   0: entry('OK', 'success', 'inline', 'never'),
   400: entry('Bad request parameters or business error', 'invalid-request', 'inline', 'never'),
-  401: entry('API key invalid', 'auth', 'page', 'never', ['reauthenticate', 'contact-support']),
+  401: entry('API key invalid', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
   403: entry('No write permission', 'permission', 'inline', 'never', ['request-permission']),
   404: entry('Resource not found or not permitted', 'not-found', 'page', 'never', ['go-back']),
   429: entry('Too many requests', 'rate-limit', 'inline', 'after-delay', ['retry']),
@@ -106,13 +107,10 @@ export const MODULE_ERROR_CODES = {
   100312: entry('Form submission limit reached', 'submission-limit', 'page', 'never', ['go-back']),
   100313: entry('Submission not allowed at current time', 'submission-closed', 'page', 'never', ['go-back']),
   100314: entry('Submission not allowed in current code state', 'submission-closed', 'page', 'never', [
-    'contact-support',
+    'contact-admin',
   ]),
-  100315: entry('API key invalid or disabled', 'auth', 'page', 'never', [
-    'reauthenticate',
-    'contact-support',
-  ]),
-  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['reauthenticate', 'contact-support']),
+  100315: entry('API key invalid or disabled', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
+  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
   100317: entry('No codes found in the selected category', 'code-category', 'inline', 'never', [
     'choose-another',
   ]),
@@ -121,12 +119,10 @@ export const MODULE_ERROR_CODES = {
   ]),
   100319: entry('Certificate verification failed', 'certificate', 'inline', 'after-user-action', [
     'retry',
-    'contact-support',
+    'contact-admin',
   ]),
   100320: entry('Invalid certificate code', 'certificate', 'inline', 'never', ['enter-certificate-code']),
-  100321: entry('Certificate verification is not enabled', 'certificate', 'page', 'never', [
-    'contact-support',
-  ]),
+  100321: entry('Certificate verification is not enabled', 'certificate', 'page', 'never', ['contact-admin']),
   100322: entry('Certificate record is not approved for verification', 'certificate', 'inline', 'never'),
   100323: entry('Certificate does not match the requested scope', 'certificate', 'inline', 'never', [
     'enter-certificate-code',

@@ -15,7 +15,7 @@ export const en: ApiErrorsResource = {
     },
     403: {
       title: 'Saving isn’t allowed here',
-      description: 'This page may only read, not save. Ask the administrator for write permission.',
+      description: 'This page can view but not save. Ask the administrator for write permission.',
     },
     404: {
       title: 'We couldn’t find this',
@@ -23,7 +23,7 @@ export const en: ApiErrorsResource = {
     },
     429: {
       title: 'Too many requests right now',
-      description: 'The service asked us to slow down for a moment.',
+      description: 'The service asked us to slow down. Wait a moment; the countdown shows when it can go on.',
     },
     502: {
       title: 'The service is temporarily unavailable',
@@ -192,6 +192,7 @@ export const en: ApiErrorsResource = {
     retry: 'Try again now',
     reauthenticate: 'Reconnect',
     'contact-support': 'Contact support',
+    'contact-admin': 'Contact the administrator',
     'request-permission': 'Ask for permission',
     'go-back': 'Go back',
     rescan: 'Scan the code again',
@@ -219,7 +220,6 @@ export const en: ApiErrorsResource = {
     waitStarted: 'Too many requests. Please wait {{seconds}} seconds.',
     waitEnded: 'You can try again now.',
     retrying: 'Trying again…',
-    writeMayHaveArrived: 'Your submission may already have arrived. Check before sending it again.',
-    identityWaiting: 'Waiting for your identity information…',
+    writeMayHaveArrived: 'Your submission may already have gone through. Check before sending it again.',
   },
 };

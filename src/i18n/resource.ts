@@ -32,7 +32,6 @@ export interface UiText {
   retrying: string;
   /** Shown with a failed write whose first attempt may have been stored. */
   writeMayHaveArrived: string;
-  identityWaiting: string;
 }
 
 /** One language of the `caoliao-api-errors` namespace. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 
 export interface ActionButtonProps {
-  /** Runs on click; while its promise is pending the button is disabled, so it never runs twice. */
+  /** Runs on click; while its promise is pending, clicks are ignored, so it never runs twice. */
   onAction: () => unknown;
   disabled?: boolean;
   primary?: boolean;
@@ -14,11 +14,13 @@ export function ActionButton({ onAction, disabled = false, primary = false, chil
   // A ref, not state: a second click in the same tick must see the first one.
   const running = useRef(false);
   const run = async () => {
-    if (running.current) return;
+    if (running.current || disabled) return;
     running.current = true;
     setPending(true);
     try {
       await onAction();
+    } catch {
+      // A failed action shows its own error (a mutation's, a new query's); nothing to add here.
     } finally {
       running.current = false;
       setPending(false);
@@ -28,7 +30,8 @@ export function ActionButton({ onAction, disabled = false, primary = false, chil
     <button
       type="button"
       className={primary ? 'cae-button cae-button--primary' : 'cae-button'}
-      disabled={disabled || pending}
+      // aria-disabled, not disabled: a disabled button drops keyboard focus to the page's start.
+      aria-disabled={disabled || pending || undefined}
       aria-busy={pending || undefined}
       onClick={run}
     >

@@ -6,9 +6,11 @@ import {
   type ErrorInfo,
   type PropsWithChildren,
   type ReactNode,
+  useContext,
 } from 'react';
 import { type ApiError, toApiError } from '../core/index.js';
 import { ApiErrorView } from './api-error-view.js';
+import { ApiErrorsContext } from './api-errors-provider.js';
 
 export interface FallbackProps {
   /** What was thrown, as an `ApiError` (anything else becomes an `unknown` one, with `cause`). */
@@ -112,31 +114,47 @@ class InnerBoundary extends Component<InnerProps, State> {
     this.setState({ error: null });
   }
 
+  // One context value per error, so that hooks below re-render only when it changes.
+  #context: BoundaryContextValue = { error: null, resetErrorBoundary: this.resetErrorBoundary };
+
   override render() {
     const { error } = this.state;
     const { children, fallback, fallbackRender, FallbackComponent, write } = this.props;
+    if (this.#context.error !== error) this.#context = { error, resetErrorBoundary: this.resetErrorBoundary };
     let content: ReactNode = children;
     if (error) {
       const props: FallbackProps = { error, resetErrorBoundary: this.resetErrorBoundary };
       if (fallbackRender) content = fallbackRender(props);
       else if (FallbackComponent) content = <FallbackComponent {...props} />;
       else if (fallback !== undefined) content = fallback;
-      else
-        content = (
-          <ApiErrorView
-            error={error}
-            variant="page"
-            write={write}
-            onRetry={() => this.resetErrorBoundary()}
-          />
-        );
+      else content = <DefaultFallback {...props} write={write} />;
     }
     return (
-      <ApiErrorBoundaryContext.Provider value={{ error, resetErrorBoundary: this.resetErrorBoundary }}>
-        {content}
-      </ApiErrorBoundaryContext.Provider>
+      <ApiErrorBoundaryContext.Provider value={this.#context}>{content}</ApiErrorBoundaryContext.Provider>
     );
   }
+}
+
+/**
+ * The localized page view. "Retry" resets the boundary; so does a completed reconnect, since a
+ * 401 has no retry of its own and the children must get their chance with the new key.
+ */
+function DefaultFallback({ error, resetErrorBoundary, write }: FallbackProps & { write?: boolean }) {
+  const { onReauthenticate } = useContext(ApiErrorsContext).handlers;
+  const reauthenticate =
+    onReauthenticate &&
+    (async (failed: ApiError) => {
+      if ((await onReauthenticate(failed)) !== false) resetErrorBoundary();
+    });
+  return (
+    <ApiErrorView
+      error={error}
+      variant="page"
+      write={write}
+      onRetry={() => resetErrorBoundary()}
+      onReauthenticate={reauthenticate}
+    />
+  );
 }
 
 /**

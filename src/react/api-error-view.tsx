@@ -22,7 +22,10 @@ export interface ApiErrorViewProps extends ApiErrorHandlers {
    * @example <ApiErrorView error={mutation.error} write onRetry={() => mutation.mutate(values)} />
    */
   error: unknown;
-  /** `page` replaces the screen and takes focus; `inline` sits by the action. Default: the catalog's scope. */
+  /**
+   * `page` replaces the screen and takes focus; `inline` sits by the action. Default: the
+   * catalog's scope, but inline for a write that may work when sent again (502, network …).
+   */
   variant?: 'page' | 'inline';
   /**
    * The failed request was a write: a failure that may have been stored gets a warning, a 429
@@ -45,7 +48,9 @@ export function ApiErrorView({ error, variant, write = false, id, ...handlerProp
     [error],
   );
   const description = apiError && describeError(apiError);
-  const shown = variant ?? (description?.scope === 'page' ? 'page' : 'inline');
+  // A write that may work when sent again stays inline, beside the form the person filled in.
+  const keepsForm = write && description?.retry !== 'never';
+  const shown = variant ?? (description?.scope === 'page' && !keepsForm ? 'page' : 'inline');
   let content = null;
   if (apiError && description) {
     const Component = context.components[description.key] ?? API_ERROR_COMPONENTS[description.key];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiErrorDetails } from './use-api-error-text.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
@@ -10,20 +10,26 @@ const FIELDS = ['reference', 'code', 'errorCode', 'status', 'endpoint', 'serverM
  */
 export function ErrorDetails({ details }: { details: ApiErrorDetails }) {
   const t = useApiErrorsT();
+  const list = useRef<HTMLDListElement>(null);
   const [copied, setCopied] = useState(false);
   const rows = FIELDS.filter((field) => details[field] !== undefined && details[field] !== '').map(
     (field) => [field, String(details[field])] as const,
   );
   const copy = async () => {
-    await navigator.clipboard?.writeText(
-      rows.map(([field, value]) => `${t(`ui.${field}`)}: ${value}`).join('\n'),
-    );
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(
+        rows.map(([field, value]) => `${t(`ui.${field}`)}: ${value}`).join('\n'),
+      );
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure page, a denied permission): select the details to copy by hand.
+      if (list.current) getSelection()?.selectAllChildren(list.current);
+    }
   };
   return (
     <details className="cae-details">
       <summary className="cae-details__summary">{t('ui.details')}</summary>
-      <dl className="cae-details__list">
+      <dl ref={list} className="cae-details__list">
         {rows.map(([field, value]) => (
           <div className="cae-details__row" key={field}>
             <dt>{t(`ui.${field}`)}</dt>

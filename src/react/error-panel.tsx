@@ -71,6 +71,12 @@ export function ErrorPanel({
         {text.description}
       </p>
       {text.unknownNumber && <p className="cae-error__number">{text.unknownNumber}</p>}
+      {/* The descriptions that send the person to support quote this reference: keep it in sight. */}
+      {description.actions.includes('contact-support') && (
+        <p className="cae-error__reference">
+          {t('ui.reference')}: {text.details.reference}
+        </p>
+      )}
       {mayHaveArrived && <p className="cae-error__note">{t('ui.writeMayHaveArrived')}</p>}
       {children}
       {actions.length > 0 && (

@@ -18,6 +18,8 @@ export interface ApiErrorHandlers {
   onGoBack?: (error: ApiError) => unknown;
   /** Reach support; `getErrorReference(error)` is the reference to quote. */
   onContactSupport?: (error: ApiError) => unknown;
+  /** Reach the administrator of the form, the code or the organization. */
+  onContactAdmin?: (error: ApiError) => unknown;
   onRequestPermission?: (error: ApiError) => unknown;
   onRescan?: (error: ApiError) => unknown;
   /** Move to the first marked field (100307–100309). */
@@ -37,6 +39,7 @@ export const ACTION_HANDLERS: Record<RecoveryAction, keyof ApiErrorHandlers> = {
   'complete-identity': 'onCompleteIdentity',
   'go-back': 'onGoBack',
   'contact-support': 'onContactSupport',
+  'contact-admin': 'onContactAdmin',
   'request-permission': 'onRequestPermission',
   rescan: 'onRescan',
   'fix-fields': 'onFixFields',

@@ -25,11 +25,18 @@ export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitC
   const t = useApiErrorsT();
   const [deadline] = useState(() => Date.now() + (error.retryAfterMs ?? fallbackWaitMs()));
   const [seconds, setSeconds] = useState(() => Math.ceil((deadline - Date.now()) / 1000));
+  const [announcement, setAnnouncement] = useState('');
   const retried = useRef(false);
-  const [started] = useState(() => t('ui.waitStarted', { seconds }));
+  // A read retries by itself when the wait ends; a write (or a view without `onRetry`) waits.
+  const retriesItself = !write && onRetry !== undefined;
+  const waiting = seconds > 0;
+
+  // Filled after mount, not rendered with it: a live region announces changes, not its first content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announced once, in the language of that moment.
+  useEffect(() => setAnnouncement(t('ui.waitStarted', { seconds })), []);
 
   useEffect(() => {
-    if (seconds > 0) {
+    if (waiting) {
       // Wakes when the shown number changes, not on a fixed interval that drifts.
       const timer = setTimeout(
         () => setSeconds(Math.max(0, Math.ceil((deadline - Date.now()) / 1000))),
@@ -37,23 +44,25 @@ export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitC
       );
       return () => clearTimeout(timer);
     }
-    if (!write && !retried.current) {
+    setAnnouncement(t(retriesItself ? 'ui.retrying' : 'ui.waitEnded'));
+    if (retriesItself && !retried.current) {
       retried.current = true;
-      onRetry?.(error);
+      onRetry(error);
     }
-  }, [seconds, deadline, write, onRetry, error]);
+  }, [waiting, seconds, deadline, retriesItself, onRetry, error, t]);
 
-  const waiting = seconds > 0;
+  let time = t(retriesItself ? 'ui.retryingIn' : 'ui.retryIn', { seconds });
+  if (!waiting) time = retriesItself ? t('ui.retrying') : '';
   return (
     <div className="cae-countdown">
       {/* role="timer" is silent by design: the seconds are for the eyes. */}
       <p role="timer" className="cae-countdown__time">
-        {waiting ? t(write ? 'ui.retryIn' : 'ui.retryingIn', { seconds }) : write ? '' : t('ui.retrying')}
+        {time}
       </p>
       <p className="cae-visually-hidden" aria-live="polite">
-        {waiting ? started : t('ui.waitEnded')}
+        {announcement}
       </p>
-      {write && onRetry && (
+      {!retriesItself && onRetry && (
         <ActionButton primary disabled={waiting} onAction={() => onRetry(error)}>
           {t('actions.retry')}
         </ActionButton>

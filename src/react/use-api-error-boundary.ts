@@ -15,17 +15,17 @@ export interface UseApiErrorBoundary {
  * <button onClick={() => client.getRecord(request).catch(showBoundary)}>Open</button>
  */
 export function useApiErrorBoundary(): UseApiErrorBoundary {
-  const context = useContext(ApiErrorBoundaryContext);
+  const resetErrorBoundary = useContext(ApiErrorBoundaryContext)?.resetErrorBoundary;
   const [state, setState] = useState<{ error: unknown } | null>(null);
   const value = useMemo<UseApiErrorBoundary>(
     () => ({
       showBoundary: (error) => setState({ error }),
       resetBoundary: () => {
-        context?.resetErrorBoundary();
+        resetErrorBoundary?.();
         setState(null);
       },
     }),
-    [context],
+    [resetErrorBoundary],
   );
   // Thrown while rendering, React hands it to the nearest boundary.
   if (state) throw state.error;

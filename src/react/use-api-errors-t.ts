@@ -1,27 +1,49 @@
 import type { i18n, TFunction } from 'i18next';
-import { useContext, useMemo } from 'react';
+import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { getI18n, I18nContext, useTranslation } from 'react-i18next';
 import {
   API_ERRORS_NS,
   type ApiErrorsLanguage,
-  addApiErrorResources,
   createApiErrorsI18n,
+  resources,
   toApiErrorsLanguage,
 } from '../i18n/index.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 
 const privateInstances = new Map<ApiErrorsLanguage, i18n>();
-
-function privateI18n(tag: string | undefined): i18n {
-  const lng = toApiErrorsLanguage(
-    tag ?? (typeof document === 'undefined' ? undefined : document.documentElement.lang),
-  );
-  let instance = privateInstances.get(lng);
-  if (!instance) {
-    instance = createApiErrorsI18n(lng);
-    privateInstances.set(lng, instance);
-  }
+function privateI18n(lng: ApiErrorsLanguage): i18n {
+  const instance = privateInstances.get(lng) ?? createApiErrorsI18n(lng);
+  privateInstances.set(lng, instance);
   return instance;
+}
+
+// The page's language, for the private instance. On the server and while hydrating it is unknown
+// (English), then the client's `<html lang>` takes over — no hydration mismatch, and a language
+// switcher that changes `lang` is followed.
+const subscribeToPageLanguage = (onChange: () => void) => {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  return () => observer.disconnect();
+};
+const pageLanguage = () => document.documentElement.lang || navigator.language;
+const noPageLanguage = () => '';
+
+// Our namespace is added to a host instance under each language code it is used in: a host whose
+// `supportedLngs` is ['zh-CN', 'en-US'] would otherwise never reach our 'zh' and 'en' bundles.
+// Added deep and without overwriting, so the host's own texts under our namespace win.
+const prepared = new WeakMap<i18n, Set<string>>();
+function prepare(instance: i18n, code: string): void {
+  const codes = prepared.get(instance) ?? new Set<string>();
+  prepared.set(instance, codes);
+  if (codes.has(code)) return;
+  codes.add(code);
+  instance.addResourceBundle(
+    code,
+    API_ERRORS_NS,
+    resources[toApiErrorsLanguage(code)][API_ERRORS_NS],
+    true,
+    false,
+  );
 }
 
 /**
@@ -32,13 +54,11 @@ function privateI18n(tag: string | undefined): i18n {
 export function useApiErrorsT(): TFunction<typeof API_ERRORS_NS> {
   const provided = useContext(ApiErrorsContext).i18n;
   const host = useContext(I18nContext)?.i18n ?? getI18n();
-  let instance = provided ?? host;
-  if (instance?.isInitialized) {
-    if (!instance.hasResourceBundle('en', API_ERRORS_NS)) addApiErrorResources(instance);
-  } else {
-    instance = privateI18n(undefined);
-  }
+  const page = useSyncExternalStore(subscribeToPageLanguage, pageLanguage, noPageLanguage);
+  const candidate = provided ?? host;
+  const instance = candidate?.isInitialized ? candidate : privateI18n(toApiErrorsLanguage(page));
   const { i18n } = useTranslation(API_ERRORS_NS, { i18n: instance });
-  const lng = toApiErrorsLanguage(i18n.resolvedLanguage ?? i18n.language);
-  return useMemo(() => i18n.getFixedT(lng, API_ERRORS_NS), [i18n, lng]);
+  const code = i18n.language || 'en';
+  prepare(i18n, code);
+  return useMemo(() => i18n.getFixedT(code, API_ERRORS_NS), [i18n, code]);
 }

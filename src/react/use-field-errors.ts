@@ -23,6 +23,7 @@ export interface FieldErrors {
   focusFirst: () => void;
 }
 
+const NONE: readonly FieldId[] = [];
 const defaultInputId = (fieldId: FieldId) => `cae-field-${fieldId}`;
 
 // The API names no fields in a structured way; `message_detail` may quote field ids. Ids are
@@ -43,7 +44,7 @@ function fieldIdsNamedIn(text: string, fieldIds: readonly FieldId[]): FieldId[] 
  * <ApiErrorView id="submit-error" error={submit.error} write onFixFields={fields.focusFirst} />
  */
 export function useFieldErrors(error: unknown, options: FieldErrorsOptions): FieldErrors {
-  const { fieldIds, invalidFieldIds: known = [], inputId = defaultInputId, errorId } = options;
+  const { fieldIds, invalidFieldIds: known = NONE, inputId = defaultInputId, errorId } = options;
   const isFieldError = error !== null && error !== undefined && describeError(error).scope === 'field';
   const named = useMemo(() => {
     if (!isFieldError) return [];

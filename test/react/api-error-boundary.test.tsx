@@ -49,6 +49,11 @@ function RecordView({ id }: { id: number }) {
   return <p>record {id}</p>;
 }
 
+function Unauthorized({ signedIn }: { signedIn: { current: boolean } }): ReactNode {
+  if (!signedIn.current) throw errorFor('401');
+  return <p>welcome back</p>;
+}
+
 function VerifyButton() {
   const { showBoundary } = useApiErrorBoundary();
   return (
@@ -131,6 +136,26 @@ describe('ApiErrorBoundary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'next' }));
     expect(screen.getByText('record 2')).toBeInTheDocument();
     expect(onReset).toHaveBeenCalledWith({ reason: 'keys', prev: [1], next: [2] });
+  });
+
+  it('renders the children again once a reconnect completes (a 401 has no retry of its own)', async () => {
+    const signedIn = { current: false };
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ApiErrorsProvider
+          i18n={createApiErrorsI18n('en')}
+          onReauthenticate={async () => {
+            signedIn.current = true;
+          }}
+        >
+          <ApiErrorBoundary>
+            <Unauthorized signedIn={signedIn} />
+          </ApiErrorBoundary>
+        </ApiErrorsProvider>
+      </QueryClientProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: en.actions.reauthenticate }));
+    expect(await screen.findByText('welcome back')).toBeInTheDocument();
   });
 
   it('shows errors from event handlers through useApiErrorBoundary().showBoundary', async () => {

@@ -138,6 +138,20 @@ describe('ApiErrorView', () => {
     expect(screen.getByText('custom 100320')).toBeInTheDocument();
   });
 
+  it('keeps a failed write that may work again inline, beside the form', () => {
+    const { container, unmount } = renderIn('en', <ApiErrorView error={errorFor('502')} write />);
+    expect(container.querySelector('.cae-error--inline')).not.toBeNull();
+    expect(document.body).toHaveFocus();
+    unmount();
+    const page = renderIn('en', <ApiErrorView error={errorFor('401')} write />);
+    expect(page.container.querySelector('.cae-error--page')).not.toBeNull();
+  });
+
+  it('keeps the reference in sight where the text sends the person to support', () => {
+    const { container } = renderIn('zh', <ApiErrorView error={errorFor('100300')} />);
+    expect(container.querySelector('.cae-error__reference')).toHaveTextContent(/^问题编号: 100300-/);
+  });
+
   it('defaults to the catalog’s scope', () => {
     const { container } = renderIn('en', <ApiErrorView error={errorFor('100304')} />);
     expect(container.querySelector('.cae-error--page')).not.toBeNull();
@@ -155,8 +169,19 @@ describe('with the host’s react-i18next instance', () => {
       </I18nextProvider>,
     );
     expect(screen.getByText(en.errors[100320].title)).toBeInTheDocument();
-    expect(host.hasResourceBundle('zh', 'caoliao-api-errors')).toBe(true);
+    expect(host.hasResourceBundle('en-GB', 'caoliao-api-errors')).toBe(true);
     await act(() => host.changeLanguage('zh-TW'));
     expect(screen.getByText(zh.errors[100320].title)).toBeInTheDocument();
+  });
+
+  it('reaches our texts also when the host supports only regional codes', async () => {
+    const host = i18next.createInstance();
+    await host.init({ lng: 'zh-CN', supportedLngs: ['zh-CN', 'en-US'], fallbackLng: 'en-US', resources: {} });
+    render(
+      <I18nextProvider i18n={host}>
+        <ApiErrorView error={errorFor('100327')} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText(zh.errors[100327].title)).toBeInTheDocument();
   });
 });

@@ -27,6 +27,7 @@ const ACTIONS: RecoveryAction[] = [
   'retry',
   'reauthenticate',
   'contact-support',
+  'contact-admin',
   'request-permission',
   'go-back',
   'rescan',

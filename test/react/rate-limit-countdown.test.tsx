@@ -41,7 +41,10 @@ describe('the 429 countdown', () => {
     );
     const timer = screen.getByRole('timer');
     expect(timer).toHaveTextContent('5 秒后自动重试');
-    expect(screen.getByText(zh.ui.waitStarted.replace('{{seconds}}', '5'))).toBeInTheDocument();
+    expect(screen.getByText(zh.ui.waitStarted.replace('{{seconds}}', '5'))).toHaveAttribute(
+      'aria-live',
+      'polite',
+    );
 
     await tick(1000);
     expect(timer).toHaveTextContent('4 秒后自动重试');
@@ -50,12 +53,13 @@ describe('the 429 countdown', () => {
     expect(onRetry).not.toHaveBeenCalled();
     await tick(1500);
     expect(onRetry).toHaveBeenCalledTimes(1);
-    expect(screen.getByText(zh.ui.waitEnded)).toBeInTheDocument();
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(zh.ui.retrying);
     await tick(10_000);
     expect(onRetry).toHaveBeenCalledTimes(1);
 
-    // One mount, then one commit per second shown (4, 3, 2, 1, 0): nothing in between, nothing after.
-    expect(commits).toEqual(['mount', 'update', 'update', 'update', 'update', 'update']);
+    // The mount, the start announcement, one commit per second shown (4, 3, 2, 1, 0), the end
+    // announcement: nothing in between, nothing after.
+    expect(commits).toEqual(['mount', ...Array(7).fill('update')]);
     expect(panelRenders.count).toBe(1);
   });
 
@@ -63,10 +67,13 @@ describe('the 429 countdown', () => {
     const onRetry = vi.fn();
     renderIn('en', <ApiErrorView error={errorFor('429', { retryAfterMs: 2000 })} write onRetry={onRetry} />);
     const button = screen.getByRole('button', { name: en.actions.retry });
-    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await act(async () => button.click());
+    expect(onRetry).not.toHaveBeenCalled();
     expect(screen.getByRole('timer')).toHaveTextContent('You can try again in 2 s');
     await tick(2000);
-    expect(button).toBeEnabled();
+    expect(button).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByText(en.ui.waitEnded)).toBeInTheDocument();
     expect(onRetry).not.toHaveBeenCalled();
     await act(async () => button.click());
     expect(onRetry).toHaveBeenCalledTimes(1);

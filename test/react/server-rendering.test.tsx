@@ -50,9 +50,11 @@ describe('on the server (no window, no document)', () => {
   it('renders without a provider, in English', () => {
     expect(renderToString(<ApiErrorView error={errorFor('100329')} />)).toContain(en.errors[100329].title);
     expect(renderToString(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
-    expect(renderToString(<RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} />)).toContain(
-      'Trying again in 2 s',
-    );
+    expect(
+      renderToString(
+        <RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />,
+      ),
+    ).toContain('Trying again in 2 s');
   });
 
   it('renders a boundary’s fallback', () => {
