@@ -77,6 +77,8 @@ export function createRateLimitGate({
   let tokens = 0;
   let refilledAt = 0;
   let learned = false;
+  /** A learned pace is kept at least until then: one window after the horizon. */
+  let keepPaceUntil = 0;
   let horizon = 0;
   let episodeJitter = 0;
   let backoffAttempt = 0;
@@ -141,10 +143,11 @@ export function createRateLimitGate({
   return {
     acquire(signal, endpoint) {
       const now = Date.now();
-      if (learned && !queue.length && now >= horizon) {
+      if (learned && !queue.length && now >= keepPaceUntil) {
         refill(now);
         // A learned pace only serves to drain one backlog: once it is drained and the budget full
-        // again, requests go out unpaced (or at the configured pace) until the next 429.
+        // again, requests go out unpaced (or at the configured pace) until the next 429. Not at the
+        // horizon itself, where the budget is full too but the backlog has not left yet.
         if (tokens >= capacity) configure(now);
       }
       if (!queue.length && take(now)) return Promise.resolve();
@@ -207,6 +210,7 @@ export function createRateLimitGate({
       const refilled = Math.max(1, Math.floor((burst * Math.min(wait, window)) / window));
       pace(burst, (burst / window) * LEARNED_RATE_MARGIN, horizon, refilled);
       learned = true;
+      keepPaceUntil = horizon + window;
 
       queue = queue.filter((waiter) => {
         if (waiter.deadline >= horizon) return true;
