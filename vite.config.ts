@@ -47,7 +47,12 @@ export default defineConfig({
   plugins: [react(), stylesheet()],
   build: {
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', i18n: 'src/i18n/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        i18n: 'src/i18n/index.ts',
+        testing: 'src/testing/index.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -65,7 +70,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['test/core/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts'],
+        },
       },
       {
         extends: true,

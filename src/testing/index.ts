@@ -1,0 +1,20 @@
+export { apiErrorResponse, errorBody, gatewayHtml, successBody } from './responses.js';
+export {
+  createSimulator,
+  type Fault,
+  type RequestContext,
+  type SimulatedAnswer,
+  type Simulator,
+  type SimulatorOptions,
+} from './simulator.js';
+export { createSimulatorHandlers, type SimulatorHandlerOptions } from './simulator-handlers.js';
+export {
+  defaultSimulatorState,
+  type SimulatedCertificate,
+  type SimulatedField,
+  type SimulatedForm,
+  type SimulatedQrcode,
+  type SimulatedRecord,
+  type SimulatedVerifier,
+  type SimulatorState,
+} from './simulator-state.js';

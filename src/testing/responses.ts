@@ -1,0 +1,51 @@
+import { API_CODES, FAILURE_KINDS, isApiCode, isModuleErrorCode, MODULE_ERROR_CODES } from '../core/index.js';
+
+/** The success envelope of the OpenAPI V2. */
+export const successBody = (data: unknown) => ({ code: 0, message: 'ok', data });
+
+/**
+ * An error envelope exactly as the API sends it: `error_code` only when given, the documented
+ * English message unless another is given, `message_detail` only when given.
+ * @example errorBody(400, 100308, 'required: 71234567890101')
+ */
+export function errorBody(code: number, errorCode?: number, detail?: string, message?: string) {
+  const known = isModuleErrorCode(errorCode)
+    ? MODULE_ERROR_CODES[errorCode].message
+    : isApiCode(code)
+      ? API_CODES[code].message
+      : FAILURE_KINDS.unknown.message;
+  return {
+    code,
+    ...(errorCode === undefined ? {} : { error_code: errorCode }),
+    message: message ?? known,
+    ...(detail === undefined ? {} : { message_detail: detail }),
+  };
+}
+
+/** The bare HTML page a gateway sends when the upstream fails (no envelope at all). */
+export const gatewayHtml = (status: number) =>
+  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/**
+ * A `Response` with an error envelope, for your own MSW handlers.
+ * @example http.post(url, () => apiErrorResponse({ code: 429, retryAfter: '2' }))
+ */
+export function apiErrorResponse({
+  code,
+  errorCode,
+  detail,
+  message,
+  status = code,
+  retryAfter,
+}: {
+  code: number;
+  errorCode?: number;
+  detail?: string;
+  message?: string;
+  status?: number;
+  retryAfter?: string;
+}): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
+  return new Response(JSON.stringify(errorBody(code, errorCode, detail, message)), { status, headers });
+}

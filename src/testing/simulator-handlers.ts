@@ -1,0 +1,40 @@
+import { delay, HttpResponse, http, type RequestHandler } from 'msw';
+import { DEFAULT_PATHS, type EndpointName } from '../core/index.js';
+import { createSimulator, type Simulator } from './simulator.js';
+
+export interface SimulatorHandlerOptions {
+  /** The simulator to answer with (default: a new one with the default state). */
+  simulator?: Simulator;
+  /** Where the client sends its calls (default `https://open.cli.im`; a path like `/caoliao` for a proxy). */
+  baseUrl?: string;
+  /** Paths per endpoint, as given to `createApiClient`. */
+  paths?: Partial<Record<EndpointName, string>>;
+}
+
+/**
+ * MSW handlers that answer every endpoint from a simulator — in Node tests (`setupServer`), in the
+ * browser and in Storybook (`setupWorker`, `msw-storybook-addon`).
+ *
+ * @example
+ * const simulator = createSimulator();
+ * const server = setupServer(...createSimulatorHandlers({ simulator }));
+ * simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
+ */
+export function createSimulatorHandlers({
+  simulator = createSimulator(),
+  baseUrl = 'https://open.cli.im',
+  paths = {},
+}: SimulatorHandlerOptions = {}): RequestHandler[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  return (Object.keys(DEFAULT_PATHS) as EndpointName[]).map((endpoint) =>
+    http.post(`${base}${paths[endpoint] ?? DEFAULT_PATHS[endpoint]}`, async ({ request }) => {
+      const body = await request.json().catch(() => undefined);
+      const apiKey = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') || undefined;
+      const user = request.headers.get('x-user-id') ?? undefined;
+      const answer = simulator.handle(endpoint, body, { apiKey, user });
+      if (answer.delayMs) await delay(answer.delayMs);
+      if ('network' in answer) return HttpResponse.error();
+      return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
+    }),
+  );
+}
