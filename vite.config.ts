@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
@@ -85,6 +86,16 @@ export default defineConfig({
           setupFiles: ['test/support/setup-react.ts'],
         },
       },
+      // Every story is a test in Chromium, in both languages: it renders, its play function passes,
+      // axe finds no violation.
+      ...(['zh', 'en'] as const).map((locale) => ({
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: `storybook-${locale}`,
+          browser: chromium(),
+          setupFiles: [locale === 'zh' ? '.storybook/vitest.setup.ts' : '.storybook/vitest.setup.en.ts'],
+        },
+      })),
       {
         extends: true,
         plugins: [fakeApi()],

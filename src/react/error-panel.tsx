@@ -43,6 +43,7 @@ export function ErrorPanel({
     if (variant === 'page') heading.current?.focus();
   }, [variant]);
 
+  const Container = variant === 'page' ? 'section' : 'div';
   const actions = text.actions.filter(({ id }) => !omitActions.includes(id) && handlers[ACTION_HANDLERS[id]]);
   const mayHaveArrived = write && description.retry === 'auto-for-reads';
   // A page that only an action gets past (sign in again, complete the profile) is an alertdialog,
@@ -50,12 +51,14 @@ export function ErrorPanel({
   const blocking = variant === 'page' && actions.some(({ id }) => BLOCKING_ACTIONS.includes(id));
 
   return (
-    <section
+    // A page view is a labelled landmark (or an alertdialog); an inline view is plain content of
+    // its live region — a landmark per inline error would crowd the landmark list.
+    <Container
       className={`cae-error cae-error--${variant}`}
       data-error-key={text.key}
       data-category={description.category}
       role={blocking ? 'alertdialog' : undefined}
-      aria-labelledby={titleId}
+      aria-labelledby={variant === 'page' ? titleId : undefined}
       aria-describedby={blocking ? descriptionId : undefined}
     >
       {variant === 'page' ? (
@@ -93,6 +96,6 @@ export function ErrorPanel({
         </div>
       )}
       <ErrorDetails details={text.details} />
-    </section>
+    </Container>
   );
 }

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/core/index.js';
 import { createApiErrorsI18n, en, zh } from '../../src/i18n/index.js';
 import { ApiErrorBoundary, ApiErrorsProvider, useApiErrorBoundary } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 
 function withProviders(children: ReactNode, lng: 'zh' | 'en' = 'en') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

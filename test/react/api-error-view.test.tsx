@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
 import { en, zh } from '../../src/i18n/index.js';
 import { ApiErrorView } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
 const LANGUAGES = [

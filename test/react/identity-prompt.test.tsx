@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { en, zh } from '../../src/i18n/index.js';
 import { ApiErrorView } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
 describe('100329: identity information required', () => {

@@ -3,7 +3,7 @@ import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, zh } from '../../src/i18n/index.js';
 import { ApiErrorView } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
 const panelRenders = vi.hoisted(() => ({ count: 0 }));

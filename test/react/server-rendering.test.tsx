@@ -12,7 +12,7 @@ import {
   RateLimitCountdown,
   useApiErrorText,
 } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 
 function Thrower(): ReactNode {
   throw errorFor('404');

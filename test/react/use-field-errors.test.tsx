@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/core/index.js';
 import { en } from '../../src/i18n/index.js';
 import { ApiErrorView, useFieldErrors } from '../../src/react/index.js';
-import { errorFor } from '../support/errors.js';
+import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
 const FIELDS = [

@@ -1,0 +1,64 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { useMemo } from 'react';
+import { createApiClient } from '../src/core/index.js';
+import { createApiErrorsI18n } from '../src/i18n/index.js';
+import { ApiClientProvider, ApiErrorsProvider } from '../src/react/index.js';
+import '../src/styles.css';
+
+/** The stories call a same-origin "proxy" that the simulator answers: no key, no network. */
+export const STORY_BASE_URL = '/caoliao';
+
+const withProviders: Decorator = (Story, { globals }) => {
+  const locale = globals.locale === 'en' ? 'en' : 'zh';
+  const i18n = useMemo(() => createApiErrorsI18n(locale), [locale]);
+  // One QueryClient and one ApiClient per story: a shared cache or rate-limit gate leaks between stories.
+  const [queryClient, client] = useMemo(
+    () => [
+      new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }),
+      createApiClient({ baseUrl: STORY_BASE_URL }),
+    ],
+    [],
+  );
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiClientProvider client={client}>
+        <ApiErrorsProvider i18n={i18n}>
+          <Story />
+        </ApiErrorsProvider>
+      </ApiClientProvider>
+    </QueryClientProvider>
+  );
+};
+
+const preview: Preview = {
+  globalTypes: {
+    locale: {
+      description: 'Language of the error texts',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'zh', title: '中文' },
+          { value: 'en', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'zh' },
+  decorators: [withProviders],
+  loaders: [mswLoader()],
+  parameters: {
+    layout: 'padded',
+    // Every story is also an accessibility test: a violation fails it.
+    a11y: { test: 'error' },
+    // Each docs story in its own iframe, with its own MSW handlers.
+    docs: { story: { inline: false, iframeHeight: 420 } },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,6 @@
+import * as a11yAnnotations from '@storybook/addon-a11y/preview';
+import { setProjectAnnotations } from '@storybook/react-vite';
+import * as projectAnnotations from './preview.js';
+
+// The same stories again, in English: the toolbar's other language.
+setProjectAnnotations([a11yAnnotations, projectAnnotations, { initialGlobals: { locale: 'en' } }]);
