@@ -10,7 +10,10 @@ const fallbackWaitMs = () => 5000 + Math.random() * 5000;
 
 export interface RateLimitCountdownProps {
   error: ApiError;
-  /** Called once when the wait ends for a read; for a write, when the person presses the button. */
+  /**
+   * Called once when the wait ends for a read (leave it out when React Query retries the request
+   * itself); for a write, when the person presses the button.
+   */
   onRetry?: (error: ApiError) => unknown;
   /** A write waits for the person: the button is enabled when the wait ends. */
   write?: boolean;
@@ -27,8 +30,9 @@ export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitC
   const [seconds, setSeconds] = useState(() => Math.ceil((deadline - Date.now()) / 1000));
   const [announcement, setAnnouncement] = useState('');
   const retried = useRef(false);
-  // A read retries by itself when the wait ends; a write (or a view without `onRetry`) waits.
-  const retriesItself = !write && onRetry !== undefined;
+  // A read is sent again when the wait ends — by `onRetry`, or by the query's own retry policy
+  // (`apiRetry`) when there is none. A write waits for the person.
+  const retriesItself = !write;
   const waiting = seconds > 0;
 
   // Filled after mount, not rendered with it: a live region announces changes, not its first content.
@@ -47,7 +51,7 @@ export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitC
     setAnnouncement(t(retriesItself ? 'ui.retrying' : 'ui.waitEnded'));
     if (retriesItself && !retried.current) {
       retried.current = true;
-      onRetry(error);
+      onRetry?.(error);
     }
   }, [waiting, seconds, deadline, retriesItself, onRetry, error, t]);
 
