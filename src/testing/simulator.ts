@@ -259,6 +259,9 @@ export function createSimulator({
     let target: string | undefined;
     if (body.action_type === 'set_next_certificate_status') {
       target = certificate.statuses[index + 1];
+      // A form with a single status has no next one to move to (100326); at the end of several,
+      // the verification is finished (100324).
+      if (target === undefined && certificate.statuses.length < 2) return business(100326);
       if (target === undefined) return business(100324, `status: ${certificate.status}`);
     } else if (body.action_type === 'set_certificate_status') {
       if (body.from_certificate_status !== undefined && body.from_certificate_status !== certificate.status) {
