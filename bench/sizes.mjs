@@ -14,6 +14,7 @@ const ENTRIES = [
   ['i18n (both languages)', 'src/i18n/index.ts'],
   ['i18n: zh', 'src/i18n/zh.ts'],
   ['i18n: en', 'src/i18n/en.ts'],
+  ['testing (the simulator)', 'src/testing/index.ts'],
 ];
 
 async function measure(input) {

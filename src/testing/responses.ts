@@ -22,9 +22,17 @@ export function errorBody(code: number, errorCode?: number, detail?: string, mes
   };
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  404: 'Not Found',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
 /** The bare HTML page a gateway sends when the upstream fails (no envelope at all). */
-export const gatewayHtml = (status: number) =>
-  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+export const gatewayHtml = (status: number) => {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+};
 
 /**
  * A `Response` with an error envelope, for your own MSW handlers.
