@@ -99,7 +99,9 @@ describe('the client-wide rate-limit gate', () => {
 
     expect(answers.map(({ status }) => status)).toEqual(Array(10).fill(200));
     const sent = server.requests.map(({ at }) => at);
-    expect(maxInWindow(sent, 200)).toBeLessThanOrEqual(4);
+    // A burst of 4, then one every 250 ms; one more in a window only when a loaded machine delays
+    // the first burst's arrival (new connections), never the whole batch at once.
+    expect(maxInWindow(sent, 200)).toBeLessThanOrEqual(5);
     // 10 requests at 4/s with a burst of 4: the last leaves 6 × 250 ms after the first.
     expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThanOrEqual(1450);
   });
