@@ -54,7 +54,8 @@ function composeMessage(init: ApiErrorInit): string {
   ].filter(Boolean);
   const prefix = numbers.length > 0 ? `[${numbers.join(', ')}] ` : '';
   const suffix = init.endpoint ? ` (${init.endpoint})` : '';
-  const fallback = init.kind === 'api' ? 'API error' : FAILURE_KINDS[init.kind].message;
+  // A kind from plain JavaScript may be anything: an error is still made.
+  const fallback = (FAILURE_KINDS as Record<string, { message: string }>)[init.kind]?.message ?? 'API error';
   return `${prefix}${init.serverMessage || fallback}${suffix}`;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../core/index.js';
+import { type ApiError, MAX_RETRY_AFTER_MS } from '../core/index.js';
 import { ActionButton } from './action-button.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ErrorPanel } from './error-panel.js';
@@ -26,7 +26,11 @@ export interface RateLimitCountdownProps {
  */
 export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitCountdownProps) {
   const t = useApiErrorsT();
-  const [deadline] = useState(() => Date.now() + (error.retryAfterMs ?? fallbackWaitMs()));
+  const [deadline] = useState(() => {
+    const { retryAfterMs } = error;
+    const valid = typeof retryAfterMs === 'number' && retryAfterMs >= 0 && retryAfterMs <= MAX_RETRY_AFTER_MS;
+    return Date.now() + (valid ? retryAfterMs : fallbackWaitMs());
+  });
   const [seconds, setSeconds] = useState(() => Math.ceil((deadline - Date.now()) / 1000));
   const [announcement, setAnnouncement] = useState('');
   const retried = useRef(false);
