@@ -65,5 +65,5 @@ describe('1,000 generated errors', () => {
       ),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });
