@@ -1,0 +1,62 @@
+import { act } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { ERROR_KEYS } from '../../src/core/index.js';
+import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
+import { errorForKey } from '../../src/testing/index.js';
+
+async function hydrate(element: ReactElement) {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(element);
+  document.body.append(container);
+  const problems: unknown[] = [];
+  const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => problems.push(args));
+  const root = await act(async () =>
+    hydrateRoot(container, element, { onRecoverableError: (error) => problems.push(error) }),
+  );
+  consoleError.mockRestore();
+  act(() => root.unmount());
+  container.remove();
+  return problems;
+}
+
+function RenderedTwice(): ReactElement {
+  return <p>{typeof window === 'undefined' || rendered++ === 0 ? 'server' : 'client'}</p>;
+}
+let rendered = 0;
+
+describe('server-rendered views hydrate without a mismatch', () => {
+  it('(the check itself notices a mismatch)', async () => {
+    rendered = 0;
+    expect(await hydrate(<RenderedTwice />)).not.toEqual([]);
+  });
+
+  const zh = createApiErrorsI18n('zh');
+  it.each(ERROR_KEYS.filter((key) => key !== '0'))('%s', async (key) => {
+    const error = errorForKey(key, {
+      retryAfterMs: 4000,
+      detail: 'detail',
+      endpoint: '/api/v2/rpc/record/addRecord',
+    });
+    for (const variant of ['page', 'inline'] as const) {
+      const problems = await hydrate(
+        <ApiErrorsProvider i18n={zh} onRetry={() => {}} onContactSupport={() => {}}>
+          <ApiErrorView error={error} variant={variant} write={variant === 'inline'} />
+        </ApiErrorsProvider>,
+      );
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('also without a provider, on a page whose language is Chinese', async () => {
+    document.documentElement.lang = 'zh-CN';
+    try {
+      expect(await hydrate(<ApiErrorView error={errorForKey('502')} />)).toEqual([]);
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+});
