@@ -1,6 +1,6 @@
 // Sizes of what a consumer's bundler ships for each entry: bundled from src with rolldown
 // (the bundler inside Vite), peers left out, minified, then gzip -9 and brotli.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
 
@@ -47,3 +47,6 @@ rows.push({
 console.log('| entry | minified | gzip | brotli |\n|---|---:|---:|---:|');
 for (const { entry, min, gzip, brotli } of rows)
   console.log(`| ${entry} | ${kb(min)} | ${kb(gzip)} | ${kb(brotli)} |`);
+
+// Starts bench/results.json afresh; the behaviour bench adds its figures to it.
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ sizes: rows }, null, 2)}\n`);

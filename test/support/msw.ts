@@ -1,11 +1,11 @@
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const API = 'https://open.cli.im/api/v2/rpc';
 
 /** An MSW server for the file that imports it; every request it did not expect fails the test. */
-export function setupMockApi() {
+export function setupMockApi(): SetupServer {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
