@@ -25,6 +25,10 @@ vi.mock(import('../src/react/error-panel.js'), async (importOriginal) => {
   };
 });
 
+function Thrower(): ReactElement {
+  throw errorForKey('502');
+}
+
 function table(title: string, rows: Record<string, unknown>[]) {
   const columns = Object.keys(rows[0] ?? {});
   console.log(`\n${title}\n| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
@@ -122,9 +126,6 @@ describe('bench', () => {
 
   it('render cost of the page view and of the boundary fallback (jsdom)', () => {
     const i18n = createApiErrorsI18n('zh');
-    const Thrower = (): ReactElement => {
-      throw errorForKey('502');
-    };
     const median = (ui: () => ReactElement) => {
       const times: number[] = [];
       for (let index = 0; index < 200; index += 1) {
