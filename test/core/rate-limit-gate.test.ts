@@ -48,30 +48,51 @@ async function getWithRetries(client: ApiClient, tries = 10): Promise<unknown> {
 const maxInWindow = (times: number[], windowMs: number) =>
   Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + windowMs).length));
 
+/**
+ * The client's own view of the wire: when each request left the gate, and when each 429 came
+ * back. Timed at the client, so a loaded machine that delays the server's reading of a request
+ * cannot make a paced release look like a burst.
+ */
+function timedFetch() {
+  const departures: number[] = [];
+  const tooManyReceived: { at: number; retryAfterMs: number }[] = [];
+  const fetch = async (url: string, init: RequestInit) => {
+    departures.push(Date.now());
+    const response = await globalThis.fetch(url, init);
+    if (response.status === 429) {
+      tooManyReceived.push({
+        at: Date.now(),
+        retryAfterMs: Number(response.headers.get('retry-after')) * 1000,
+      });
+    }
+    return response;
+  };
+  return { fetch, departures, tooManyReceived };
+}
+
 describe('the client-wide rate-limit gate', () => {
   it('holds every request until the Retry-After horizon, then releases them paced: no 429 beyond the first burst', async () => {
     const { server, answers } = await rateLimitedServer(5, 5);
-    const client = createApiClient({ baseUrl: server.url });
+    const wire = timedFetch();
+    const client = createApiClient({ baseUrl: server.url, fetch: wire.fetch });
 
     const results = await Promise.all(Array.from({ length: 20 }, () => getWithRetries(client)));
 
     expect(results).toEqual(Array(20).fill('ok'));
-    const tooMany = answers.filter(({ status }) => status === 429);
     // The first burst draws about 15 × 429 (20 requests, 5 tokens; fewer when a loaded machine
     // spreads it out). After it, none — with a margin of two for timing.
     expect(answers.slice(0, 20).filter(({ status }) => status === 429).length).toBeGreaterThanOrEqual(10);
     expect(answers.slice(20).filter(({ status }) => status === 429).length).toBeLessThanOrEqual(2);
-    expect(server.requests.length).toBe(20 + tooMany.length);
+    expect(server.requests.length).toBe(answers.length);
 
-    // Nothing leaves before the horizon of a 429 the client had already received. A retry that
-    // reached the server less than 50 ms after a 429 was sent can only have left before it arrived.
-    const retries = server.requests.slice(20).map(({ at }) => at);
-    for (const retry of retries) {
-      for (const { at, retryAfterSeconds = 0 } of tooMany.filter(({ at }) => at < retry - 50)) {
-        expect(retry).toBeGreaterThanOrEqual(at + retryAfterSeconds * 1000 - 5);
+    // Nothing leaves before the horizon of a 429 the client had received.
+    for (const departure of wire.departures) {
+      for (const { at, retryAfterMs } of wire.tooManyReceived.filter(({ at }) => at <= departure)) {
+        expect(departure).toBeGreaterThanOrEqual(at + retryAfterMs - 2);
       }
     }
     // When it opens, no burst: at most the 5 the server accepted at once, then one at a time.
+    const retries = wire.departures.slice(20);
     expect(maxInWindow(retries, 150)).toBeLessThanOrEqual(6);
   });
 
@@ -93,17 +114,19 @@ describe('the client-wide rate-limit gate', () => {
     // Configured a little below the server's 5/s, as the README advises: over a real network the first
     // requests (new connections) arrive later than the ones after them.
     const { server, answers } = await rateLimitedServer(5, 5);
-    const client = createApiClient({ baseUrl: server.url, rateLimit: { requestsPerSecond: 4 } });
+    const wire = timedFetch();
+    const client = createApiClient({
+      baseUrl: server.url,
+      fetch: wire.fetch,
+      rateLimit: { requestsPerSecond: 4 },
+    });
 
     await Promise.all(Array.from({ length: 10 }, () => getWithRetries(client, 1)));
 
     expect(answers.map(({ status }) => status)).toEqual(Array(10).fill(200));
-    const sent = server.requests.map(({ at }) => at);
-    // A burst of 4, then one every 250 ms; one more in a window only when a loaded machine delays
-    // the first burst's arrival (new connections), never the whole batch at once.
-    expect(maxInWindow(sent, 200)).toBeLessThanOrEqual(5);
+    expect(maxInWindow(wire.departures, 200)).toBeLessThanOrEqual(4);
     // 10 requests at 4/s with a burst of 4: the last leaves 6 × 250 ms after the first.
-    expect(Math.max(...sent) - Math.min(...sent)).toBeGreaterThanOrEqual(1450);
+    expect(Math.max(...wire.departures) - Math.min(...wire.departures)).toBeGreaterThanOrEqual(1490);
   });
 
   it('fails fast with the 429 when the wait would pass maxWaitMs, instead of freezing the client', async () => {
@@ -116,7 +139,8 @@ describe('the client-wide rate-limit gate', () => {
     await expect(client.getFormList()).rejects.toMatchObject({ code: 429, retryAfterMs: 120_000 });
     const started = Date.now();
     const error = (await client.getTemplate({ tpl_id: 1 }).catch((thrown: unknown) => thrown)) as ApiError;
-    expect(Date.now() - started).toBeLessThan(500);
+    // It fails at once instead of waiting the 120 s (a generous bound for a busy machine).
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 429, endpoint: '/api/v2/rpc/forms/getTemplate' });
     expect(error.retryAfterMs).toBeGreaterThan(110_000);
@@ -144,6 +168,7 @@ describe('the client-wide rate-limit gate', () => {
     await expect(first.getFormList()).rejects.toMatchObject({ code: 429 });
     const started = Date.now();
     await expect(createApiClient(options).getFormList()).rejects.toMatchObject({ code: 429 });
-    expect(Date.now() - started).toBeLessThan(500);
+    // Held back, it would wait the 2 s of Retry-After; a round trip takes far less, even on a busy machine.
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 });
