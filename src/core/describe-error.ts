@@ -5,6 +5,8 @@ import {
   type ErrorCategory,
   type ErrorKey,
   type ErrorScope,
+  FAILURE_KINDS,
+  type FailureKey,
   isApiCode,
   isModuleErrorCode,
   type RecoveryAction,
@@ -34,7 +36,8 @@ function keyOf(error: ApiError): ErrorKey {
   if (isModuleErrorCode(error.errorCode)) return `${error.errorCode}`;
   if (isErrorCode(error.code)) return `${error.code}` as ErrorKey;
   if (isErrorCode(error.status)) return `${error.status}` as ErrorKey;
-  return error.kind !== 'api' && error.kind in ERROR_CATALOG ? error.kind : 'unknown';
+  // Own keys only: a kind such as 'constructor' from plain JavaScript must not reach Object.prototype.
+  return Object.hasOwn(FAILURE_KINDS, error.kind) ? (error.kind as FailureKey) : 'unknown';
 }
 
 /**

@@ -166,3 +166,14 @@ describe('describeError', () => {
     expect(describeError(null).key).toBe('unknown');
   });
 });
+
+describe('errors made in plain JavaScript', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'bogus', 'api'])(
+    'describe a kind of %j as unknown, never reaching Object.prototype',
+    (kind) => {
+      const error = new ApiError({ kind: kind as never });
+      expect(error.message).toBe('API error');
+      expect(describeError(error)).toMatchObject({ key: 'unknown', actions: ['retry', 'contact-support'] });
+    },
+  );
+});

@@ -20,6 +20,7 @@ const anyError = fc.oneof(
       {
         kind: fc.oneof(
           fc.constantFrom('api', 'http', 'network', 'timeout', 'aborted', 'invalid-response', 'unknown'),
+          fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf'),
           fc.string(),
         ),
         code: fc.oneof(number, fc.string()),
