@@ -75,6 +75,8 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts'],
+          // The gate tests wait out real Retry-After seconds against a real server.
+          testTimeout: 20_000,
         },
       },
       {
@@ -82,6 +84,7 @@ export default defineConfig({
         test: {
           name: 'react',
           environment: 'jsdom',
+          testTimeout: 15_000,
           include: ['test/react/**/*.test.{ts,tsx}', 'test/query/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-react.ts'],
         },
@@ -93,6 +96,8 @@ export default defineConfig({
         test: {
           name: `storybook-${locale}`,
           browser: chromium(),
+          // The example pages wait out real Retry-After seconds; a busy CI machine needs headroom.
+          testTimeout: 15_000,
           setupFiles: [locale === 'zh' ? '.storybook/vitest.setup.ts' : '.storybook/vitest.setup.en.ts'],
         },
       })),

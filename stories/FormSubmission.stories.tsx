@@ -8,7 +8,7 @@ import { storySimulator } from './examples/story-simulator.js';
 const FAILURES: Record<string, Fault> = {
   none: {},
   '403 no write permission': { code: 403 },
-  '429 too many requests': { code: 429, retryAfter: '3' },
+  '429 too many requests': { code: 429, retryAfter: '2' },
   '502 upstream unavailable': { status: 502, html: true },
   '100306 code not linked': { errorCode: 100306 },
   '100307 duplicate': { errorCode: 100307, detail: 'duplicate: 71234567890102' },
@@ -80,7 +80,7 @@ export const RateLimitedThenStored: Story = {
     await userEvent.click(canvas.getByRole('button', { name: '提交' }));
     // The write was refused before it was stored: the policy sends it again after Retry-After.
     const timer = await canvas.findByRole('timer');
-    await expect(timer).toHaveTextContent(/3/);
+    await expect(timer).toHaveTextContent(/2/);
     await expect(await canvas.findByText(/提交成功/, {}, { timeout: 6000 })).toBeVisible();
     await expect(simulation.calls.addRecord).toBe(2);
     await expect(simulation.simulator.state.records).toHaveLength(1);
