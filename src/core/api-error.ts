@@ -46,6 +46,35 @@ export interface ApiErrorJSON extends Omit<ApiErrorInit, 'cause'> {
   message: string;
 }
 
+// Fields from plain JavaScript may be anything (a code as an object, a message without a
+// prototype): an error is still made, with the fields as the types say.
+const asText = (value: unknown): string | undefined => {
+  if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+};
+const asNumber = (value: unknown): number | undefined => {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && !Number.isNaN(number) ? number : undefined;
+};
+
+function normalize(init: ApiErrorInit): ApiErrorInit {
+  const kind = asText(init.kind) ?? 'unknown';
+  return {
+    kind: (Object.hasOwn(FAILURE_KINDS, kind) || kind === 'api' ? kind : 'unknown') as ApiErrorKind,
+    code: asNumber(init.code),
+    errorCode: asNumber(init.errorCode),
+    status: asNumber(init.status),
+    serverMessage: asText(init.serverMessage),
+    detail: asText(init.detail),
+    retryAfterMs: asNumber(init.retryAfterMs),
+    endpoint: asText(init.endpoint),
+  };
+}
+
 function composeMessage(init: ApiErrorInit): string {
   const numbers = [
     init.code !== undefined && `code ${init.code}`,
@@ -54,8 +83,7 @@ function composeMessage(init: ApiErrorInit): string {
   ].filter(Boolean);
   const prefix = numbers.length > 0 ? `[${numbers.join(', ')}] ` : '';
   const suffix = init.endpoint ? ` (${init.endpoint})` : '';
-  // A kind from plain JavaScript may be anything: an error is still made.
-  const fallback = (FAILURE_KINDS as Record<string, { message: string }>)[init.kind]?.message ?? 'API error';
+  const fallback = init.kind === 'api' ? 'API error' : FAILURE_KINDS[init.kind].message;
   return `${prefix}${init.serverMessage || fallback}${suffix}`;
 }
 
@@ -82,8 +110,9 @@ export class ApiError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly endpoint: string | undefined;
 
-  constructor(init: ApiErrorInit) {
-    super(composeMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+  constructor(raw: ApiErrorInit) {
+    const init = normalize(raw);
+    super(composeMessage(init), raw.cause === undefined ? undefined : { cause: raw.cause });
     this.kind = init.kind;
     this.code = init.code;
     this.errorCode = init.errorCode;

@@ -168,12 +168,31 @@ describe('describeError', () => {
 });
 
 describe('errors made in plain JavaScript', () => {
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'bogus', 'api'])(
-    'describe a kind of %j as unknown, never reaching Object.prototype',
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'bogus'])(
+    'turn a kind of %j into unknown, never reaching Object.prototype',
     (kind) => {
       const error = new ApiError({ kind: kind as never });
-      expect(error.message).toBe('API error');
+      expect(error).toMatchObject({ kind: 'unknown', message: 'Unknown error' });
       expect(describeError(error)).toMatchObject({ key: 'unknown', actions: ['retry', 'contact-support'] });
     },
   );
+
+  it('keeps fields of the wrong type as the types say, instead of throwing', () => {
+    const noPrototype = Object.create(null);
+    const error = new ApiError({
+      kind: 'api',
+      code: '400' as never,
+      errorCode: { no: 'number' } as never,
+      serverMessage: noPrototype,
+      detail: 42 as never,
+      endpoint: noPrototype,
+    });
+    expect(error).toMatchObject({
+      code: 400,
+      errorCode: undefined,
+      serverMessage: '[object Object]',
+      detail: '42',
+    });
+    expect(error.message).toBe('[code 400] [object Object] ([object Object])');
+  });
 });
