@@ -71,7 +71,10 @@ function timedFetch() {
 }
 
 describe('the client-wide rate-limit gate', () => {
-  it('holds every request until the Retry-After horizon, then releases them paced: no 429 beyond the first burst', async () => {
+  // Over a real network on a shared machine the server's clock and the client's drift apart, so
+  // this test asserts what must hold there; the exact figures (15 × 429, none after the first
+  // burst) are asserted in virtual time in test/query/rate-limit-storm.test.tsx.
+  it('holds every request until the Retry-After horizon, then releases them paced', async () => {
     const { server, answers } = await rateLimitedServer(5, 5);
     const wire = timedFetch();
     const client = createApiClient({ baseUrl: server.url, fetch: wire.fetch });
@@ -79,11 +82,11 @@ describe('the client-wide rate-limit gate', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => getWithRetries(client)));
 
     expect(results).toEqual(Array(20).fill('ok'));
-    // The first burst draws about 15 × 429 (20 requests, 5 tokens; fewer when a loaded machine
-    // spreads it out). After it, none — with a margin of two for timing.
-    expect(answers.slice(0, 20).filter(({ status }) => status === 429).length).toBeGreaterThanOrEqual(10);
-    expect(answers.slice(20).filter(({ status }) => status === 429).length).toBeLessThanOrEqual(2);
     expect(server.requests.length).toBe(answers.length);
+    const firstBurst = answers.slice(0, 20).filter(({ status }) => status === 429).length;
+    expect(firstBurst).toBeGreaterThanOrEqual(10);
+    // Released unpaced, the retries would draw a second burst of 429s (10 of the 15); paced, few or none.
+    expect(answers.slice(20).filter(({ status }) => status === 429).length).toBeLessThanOrEqual(5);
 
     // Nothing leaves before the horizon of a 429 the client had received.
     for (const departure of wire.departures) {
@@ -91,9 +94,8 @@ describe('the client-wide rate-limit gate', () => {
         expect(departure).toBeGreaterThanOrEqual(at + retryAfterMs - 2);
       }
     }
-    // When it opens, no burst: at most the 5 the server accepted at once, then one at a time.
-    const retries = wire.departures.slice(20);
-    expect(maxInWindow(retries, 150)).toBeLessThanOrEqual(6);
+    // When it opens, no burst: about the 5 the server accepted at once, then one at a time — not 15.
+    expect(maxInWindow(wire.departures.slice(20), 150)).toBeLessThanOrEqual(8);
   });
 
   it('without Retry-After, waits its own back-off before anything leaves again', async () => {
