@@ -109,7 +109,8 @@ describe('the client-wide rate-limit gate', () => {
     const retries = server.requests.slice(6).map(({ at }) => at);
     // The back-off of a first episode is 0.5–1 s.
     expect(Math.min(...retries)).toBeGreaterThanOrEqual(first429 + 495);
-    expect(answers.filter(({ status }) => status === 429).length).toBeLessThanOrEqual(4 + 2);
+    // The first burst's 4 × 429, and a few more at most where a busy machine skews the clocks.
+    expect(answers.filter(({ status }) => status === 429).length).toBeLessThanOrEqual(4 + 4);
   });
 
   it('with rateLimit.requestsPerSecond paces from the first request and draws no 429', async () => {
