@@ -1,5 +1,3 @@
-import { FAILURE_KINDS } from './catalog.js';
-
 /**
  * How a request failed:
  * - `api`: the server answered an envelope with `code` ≠ 0;
@@ -46,6 +44,17 @@ export interface ApiErrorJSON extends Omit<ApiErrorInit, 'cause'> {
   message: string;
 }
 
+/** `message` of an error whose server gave none. */
+const KIND_MESSAGES: Record<ApiErrorKind, string> = {
+  api: 'API error',
+  http: 'HTTP error without a readable envelope',
+  network: 'Network failure',
+  timeout: 'Request timed out',
+  aborted: 'Request aborted',
+  'invalid-response': 'Response is not an API envelope',
+  unknown: 'Unknown error',
+};
+
 // Fields from plain JavaScript may be anything (a code as an object, a message without a
 // prototype): an error is still made, with the fields as the types say.
 const asText = (value: unknown): string | undefined => {
@@ -64,7 +73,7 @@ const asNumber = (value: unknown): number | undefined => {
 function normalize(init: ApiErrorInit): ApiErrorInit {
   const kind = asText(init.kind) ?? 'unknown';
   return {
-    kind: (Object.hasOwn(FAILURE_KINDS, kind) || kind === 'api' ? kind : 'unknown') as ApiErrorKind,
+    kind: (Object.hasOwn(KIND_MESSAGES, kind) ? kind : 'unknown') as ApiErrorKind,
     code: asNumber(init.code),
     errorCode: asNumber(init.errorCode),
     status: asNumber(init.status),
@@ -83,8 +92,7 @@ function composeMessage(init: ApiErrorInit): string {
   ].filter(Boolean);
   const prefix = numbers.length > 0 ? `[${numbers.join(', ')}] ` : '';
   const suffix = init.endpoint ? ` (${init.endpoint})` : '';
-  const fallback = init.kind === 'api' ? 'API error' : FAILURE_KINDS[init.kind].message;
-  return `${prefix}${init.serverMessage || fallback}${suffix}`;
+  return `${prefix}${init.serverMessage || KIND_MESSAGES[init.kind]}${suffix}`;
 }
 
 const BRAND = Symbol.for('caoliao-api-errors.ApiError');

@@ -2,7 +2,8 @@
  * The error catalog: every code the 草料 OpenAPI V2 documents, and every failure that has no code,
  * as data that each layer (descriptions, translations, components, retry policy) reads.
  *
- * Adding a code is one entry here plus its two translations.
+ * Adding a code is one entry here plus its two translations. What the server says for each code
+ * (its English `message`) is the server's business: the simulator keeps it, in `API_MESSAGES`.
  */
 
 /** What kind of trouble an error is; presentation groups headlines and icons by it. */
@@ -60,8 +61,6 @@ export type RecoveryAction =
 
 /** One catalog entry. */
 export interface CatalogEntry {
-  /** The API's own English message (developer text, never a headline). */
-  readonly message: string;
   readonly category: ErrorCategory;
   readonly scope: ErrorScope;
   readonly retry: RetryRule;
@@ -70,79 +69,55 @@ export interface CatalogEntry {
 }
 
 const entry = (
-  message: string,
   category: ErrorCategory,
   scope: ErrorScope,
   retry: RetryRule,
   actions: readonly RecoveryAction[] = [],
-): CatalogEntry => ({ message, category, scope, retry, actions });
+): CatalogEntry => ({ category, scope, retry, actions });
 
 /** Top-level `code`s of the envelope (they match the HTTP status of an error answer). */
 export const API_CODES = {
-  0: entry('OK', 'success', 'inline', 'never'),
-  400: entry('Bad request parameters or business error', 'invalid-request', 'inline', 'never'),
-  401: entry('API key invalid', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  403: entry('No write permission', 'permission', 'inline', 'never', ['request-permission']),
-  404: entry('Resource not found or not permitted', 'not-found', 'page', 'never', ['go-back']),
-  429: entry('Too many requests', 'rate-limit', 'inline', 'after-delay', ['retry']),
-  502: entry('Upstream service unavailable', 'unavailable', 'page', 'auto-for-reads', ['retry']),
+  0: entry('success', 'inline', 'never'),
+  400: entry('invalid-request', 'inline', 'never'),
+  401: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
+  403: entry('permission', 'inline', 'never', ['request-permission']),
+  404: entry('not-found', 'page', 'never', ['go-back']),
+  429: entry('rate-limit', 'inline', 'after-delay', ['retry']),
+  502: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
 } as const satisfies Record<number, CatalogEntry>;
 
 /** Module `error_code`s (100300–100329), passed through from the upstream module. */
 export const MODULE_ERROR_CODES = {
-  100300: entry('System error', 'server', 'page', 'after-user-action', ['retry', 'contact-support']),
-  100301: entry('Invalid request parameters', 'invalid-request', 'inline', 'never'),
-  100302: entry('Unsupported version', 'invalid-request', 'inline', 'never'),
-  100303: entry('Record not found', 'not-found', 'page', 'never', ['go-back']),
-  100304: entry('Form not found', 'not-found', 'page', 'never', ['go-back']),
-  100305: entry('Unsupported output format', 'invalid-request', 'inline', 'never'),
-  100306: entry('Form not assigned to this code', 'form-link', 'page', 'never', ['rescan']),
-  100307: entry('Duplicate submission not allowed for this field', 'validation', 'field', 'never', [
-    'fix-fields',
-  ]),
-  100308: entry('Required field is empty', 'validation', 'field', 'never', ['fix-fields']),
-  100309: entry('Field validation failed', 'validation', 'field', 'never', ['fix-fields']),
-  100310: entry('Submitted resource has expired', 'expired', 'inline', 'never', ['reload']),
-  100311: entry('User submission limit reached', 'submission-limit', 'page', 'never', ['go-back']),
-  100312: entry('Form submission limit reached', 'submission-limit', 'page', 'never', ['go-back']),
-  100313: entry('Submission not allowed at current time', 'submission-closed', 'page', 'never', ['go-back']),
-  100314: entry('Submission not allowed in current code state', 'submission-closed', 'page', 'never', [
-    'contact-admin',
-  ]),
-  100315: entry('API key invalid or disabled', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  100316: entry('API key org mismatch', 'auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  100317: entry('No codes found in the selected category', 'code-category', 'inline', 'never', [
-    'choose-another',
-  ]),
-  100318: entry('Too many codes found in the selected category', 'code-category', 'inline', 'never', [
-    'choose-another',
-  ]),
-  100319: entry('Certificate verification failed', 'certificate', 'inline', 'after-user-action', [
-    'retry',
-    'contact-admin',
-  ]),
-  100320: entry('Invalid certificate code', 'certificate', 'inline', 'never', ['enter-certificate-code']),
-  100321: entry('Certificate verification is not enabled', 'certificate', 'page', 'never', ['contact-admin']),
-  100322: entry('Certificate record is not approved for verification', 'certificate', 'inline', 'never'),
-  100323: entry('Certificate does not match the requested scope', 'certificate', 'inline', 'never', [
-    'enter-certificate-code',
-  ]),
-  100324: entry('Certificate cannot be verified in current status', 'certificate', 'inline', 'never'),
-  100325: entry('Invalid verification action', 'certificate', 'inline', 'never', ['choose-another']),
-  100326: entry('Invalid target certificate status', 'certificate', 'inline', 'never', ['choose-another']),
-  100327: entry('Invalid verification authorization code', 'certificate', 'inline', 'never', [
-    'enter-auth-code',
-  ]),
-  100328: entry('No permission to verify this certificate', 'permission', 'page', 'never', [
-    'request-permission',
-  ]),
-  100329: entry(
-    'Identity information required before verification',
-    'identity',
-    'inline',
-    'after-user-action',
-    ['complete-identity'],
-  ),
+  100300: entry('server', 'page', 'after-user-action', ['retry', 'contact-support']),
+  100301: entry('invalid-request', 'inline', 'never'),
+  100302: entry('invalid-request', 'inline', 'never'),
+  100303: entry('not-found', 'page', 'never', ['go-back']),
+  100304: entry('not-found', 'page', 'never', ['go-back']),
+  100305: entry('invalid-request', 'inline', 'never'),
+  100306: entry('form-link', 'page', 'never', ['rescan']),
+  100307: entry('validation', 'field', 'never', ['fix-fields']),
+  100308: entry('validation', 'field', 'never', ['fix-fields']),
+  100309: entry('validation', 'field', 'never', ['fix-fields']),
+  100310: entry('expired', 'inline', 'never', ['reload']),
+  100311: entry('submission-limit', 'page', 'never', ['go-back']),
+  100312: entry('submission-limit', 'page', 'never', ['go-back']),
+  100313: entry('submission-closed', 'page', 'never', ['go-back']),
+  100314: entry('submission-closed', 'page', 'never', ['contact-admin']),
+  100315: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
+  100316: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
+  100317: entry('code-category', 'inline', 'never', ['choose-another']),
+  100318: entry('code-category', 'inline', 'never', ['choose-another']),
+  100319: entry('certificate', 'inline', 'after-user-action', ['retry', 'contact-admin']),
+  100320: entry('certificate', 'inline', 'never', ['enter-certificate-code']),
+  100321: entry('certificate', 'page', 'never', ['contact-admin']),
+  100322: entry('certificate', 'inline', 'never'),
+  100323: entry('certificate', 'inline', 'never', ['enter-certificate-code']),
+  100324: entry('certificate', 'inline', 'never'),
+  100325: entry('certificate', 'inline', 'never', ['choose-another']),
+  100326: entry('certificate', 'inline', 'never', ['choose-another']),
+  100327: entry('certificate', 'inline', 'never', ['enter-auth-code']),
+  100328: entry('permission', 'page', 'never', ['request-permission']),
+  100329: entry('identity', 'inline', 'after-user-action', ['complete-identity']),
 } as const satisfies Record<number, CatalogEntry>;
 
 /**
@@ -150,18 +125,12 @@ export const MODULE_ERROR_CODES = {
  * code; `unknown` also stands for codes and error_codes the catalog does not know yet.
  */
 export const FAILURE_KINDS = {
-  network: entry('Network failure', 'unavailable', 'page', 'auto-for-reads', ['retry']),
-  timeout: entry('Request timed out', 'unavailable', 'page', 'auto-for-reads', ['retry']),
-  aborted: entry('Request aborted', 'cancelled', 'inline', 'after-user-action', ['retry']),
-  'invalid-response': entry('Response is not an API envelope', 'server', 'inline', 'after-user-action', [
-    'retry',
-    'contact-support',
-  ]),
-  http: entry('HTTP error without a readable envelope', 'server', 'inline', 'after-user-action', [
-    'retry',
-    'contact-support',
-  ]),
-  unknown: entry('Unknown error', 'unknown', 'inline', 'after-user-action', ['retry', 'contact-support']),
+  network: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
+  timeout: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
+  aborted: entry('cancelled', 'inline', 'after-user-action', ['retry']),
+  'invalid-response': entry('server', 'inline', 'after-user-action', ['retry', 'contact-support']),
+  http: entry('server', 'inline', 'after-user-action', ['retry', 'contact-support']),
+  unknown: entry('unknown', 'inline', 'after-user-action', ['retry', 'contact-support']),
 } as const satisfies Record<string, CatalogEntry>;
 
 /** A documented top-level `code`. */

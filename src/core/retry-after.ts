@@ -5,30 +5,27 @@
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-// The three HTTP-date forms of RFC 9110 §5.6.7. Date.parse is not used on them directly: it
-// accepts far more than HTTP dates and reads asctime dates in the local zone.
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d\\d) (\\w{3}) (\\d{4}) ([\\d:]{8}) GMT$`); // Sun, 06 Nov 1994 08:49:37 GMT
-const RFC_850 = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) ([\d:]{8}) GMT$/; // Sunday, 06-Nov-94 08:49:37 GMT
-const ASCTIME = new RegExp(`^${DAY} (\\w{3}) ([ \\d]\\d) ([\\d:]{8}) (\\d{4})$`); // Sun Nov  6 08:49:37 1994
+// The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`,
+// RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT` and asctime `Sun Nov  6 08:49:37 1994` (in GMT too).
+// Date.parse is not given them: it accepts far more than HTTP dates and reads asctime as local time.
+const HTTP_DATE =
+  /^[A-Z][a-z]{2,8}(?:, (\d\d)[ -]([A-Z][a-z]{2})[ -](\d\d|\d{4}) ([\d:]{8}) GMT| ([A-Z][a-z]{2}) ([ \d]\d) ([\d:]{8}) (\d{4}))$/;
 
 function parseHttpDate(value: string, now: number): number {
-  let [, day, month, year, time] = IMF_FIXDATE.exec(value) ?? RFC_850.exec(value) ?? [];
-  if (!day) [, month, day, time, year] = ASCTIME.exec(value) ?? [];
+  const groups = HTTP_DATE.exec(value) ?? [];
+  const [, day = groups[6], month = groups[5], year = groups[8], time = groups[7]] = groups;
   const monthIndex = MONTHS.indexOf(month as string) / 3;
-  if (!day || !year || !Number.isInteger(monthIndex) || monthIndex < 0) return Number.NaN;
+  if (!year || monthIndex < 0) return Number.NaN;
   let fullYear = Number(year);
   if (year.length === 2) {
     // RFC 9110: a two-digit year more than 50 years ahead belongs to the previous century.
     const thisYear = new Date(now).getUTCFullYear();
-    fullYear += Math.floor(thisYear / 100) * 100;
+    fullYear += thisYear - (thisYear % 100);
     if (fullYear > thisYear + 50) fullYear -= 100;
   }
-  const dayOfMonth = Number(day);
-  const iso = `${fullYear}-${String(monthIndex + 1).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}T${time}Z`;
-  const date = Date.parse(iso);
-  // Date.parse validates the time but rolls 31 Feb over into March.
-  return new Date(date).getUTCDate() === dayOfMonth ? date : Number.NaN;
+  const date = Date.UTC(fullYear, monthIndex, Number(day)) + Date.parse(`1970-01-01T${time}Z`);
+  // Date.UTC rolls 31 Feb over into March.
+  return new Date(date).getUTCDate() === Number(day) ? date : Number.NaN;
 }
 
 /**

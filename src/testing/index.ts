@@ -1,3 +1,4 @@
+export { API_MESSAGES } from './api-messages.js';
 export { errorForKey } from './error-for-key.js';
 export { apiErrorResponse, errorBody, gatewayHtml, successBody } from './responses.js';
 export {

@@ -1,4 +1,4 @@
-import { API_CODES, FAILURE_KINDS, isApiCode, isModuleErrorCode, MODULE_ERROR_CODES } from '../core/index.js';
+import { API_MESSAGES } from './api-messages.js';
 
 /** The success envelope of the OpenAPI V2. */
 export const successBody = (data: unknown) => ({ code: 0, message: 'ok', data });
@@ -9,11 +9,8 @@ export const successBody = (data: unknown) => ({ code: 0, message: 'ok', data })
  * @example errorBody(400, 100308, 'required: 71234567890101')
  */
 export function errorBody(code: number, errorCode?: number, detail?: string, message?: string) {
-  const known = isModuleErrorCode(errorCode)
-    ? MODULE_ERROR_CODES[errorCode].message
-    : isApiCode(code)
-      ? API_CODES[code].message
-      : FAILURE_KINDS.unknown.message;
+  const messages: Partial<Record<number, string>> = API_MESSAGES;
+  const known = messages[errorCode ?? code] ?? messages[code] ?? 'Unknown error';
   return {
     code,
     ...(errorCode === undefined ? {} : { error_code: errorCode }),

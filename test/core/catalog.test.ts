@@ -8,6 +8,7 @@ import {
   isModuleErrorCode,
   MODULE_ERROR_CODES,
 } from '../../src/core/index.js';
+import { API_MESSAGES } from '../../src/testing/index.js';
 
 // The API's error-code page (seed-error-codes.txt), copied as it stands: code → English message.
 const SEED_TOP_LEVEL_CODES = [0, 400, 401, 403, 404, 429, 502];
@@ -53,8 +54,15 @@ describe('catalog', () => {
     expect(Object.keys(MODULE_ERROR_CODES).map(Number)).toEqual(SEED_ERROR_CODES.map(([code]) => code));
   });
 
-  it.each(SEED_ERROR_CODES)('error_code %i carries the API message "%s"', (code, message) => {
-    expect(MODULE_ERROR_CODES[code as keyof typeof MODULE_ERROR_CODES].message).toBe(message);
+  it.each(SEED_ERROR_CODES)(
+    'the simulator sends error_code %i with the API message "%s"',
+    (code, message) => {
+      expect(API_MESSAGES[code as keyof typeof API_MESSAGES]).toBe(message);
+    },
+  );
+
+  it('has an API message for every documented code', () => {
+    expect(Object.keys(API_MESSAGES)).toEqual(ERROR_KEYS.filter((key) => /^\d+$/.test(key)));
   });
 
   it('has an entry for every failure without a code', () => {
@@ -70,8 +78,8 @@ describe('catalog', () => {
   });
 
   it.each(ERROR_KEYS)('entry %s is complete and consistent', (key) => {
-    const { message, category, scope, retry, actions } = ERROR_CATALOG[key];
-    expect(message).toMatch(/\S/);
+    const { category, scope, retry, actions } = ERROR_CATALOG[key];
+    expect(category).toMatch(/^[a-z-]+$/);
     expect(['page', 'inline', 'field']).toContain(scope);
     expect(['never', 'after-delay', 'auto-for-reads', 'after-user-action']).toContain(retry);
     expect(new Set(actions).size).toBe(actions.length);

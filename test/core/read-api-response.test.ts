@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorJSON, MODULE_ERROR_CODES, readApiResponse } from '../../src/core/index.js';
+import { API_MESSAGES } from '../../src/testing/index.js';
 
 const ENDPOINT = '/api/v2/rpc/forms/getTemplate';
 const BOM = '\uFEFF';
@@ -171,7 +172,8 @@ describe('readApiResponse throws ApiError for', () => {
     expect(await failure(response)).toEqual({ endpoint: ENDPOINT, ...expected });
   });
 
-  it.each(Object.entries(MODULE_ERROR_CODES))('error_code %s', async (errorCode, { message }) => {
+  it.each(Object.keys(MODULE_ERROR_CODES))('error_code %s', async (errorCode) => {
+    const message = API_MESSAGES[Number(errorCode) as keyof typeof API_MESSAGES];
     const body = { code: 400, error_code: Number(errorCode), message, message_detail: `detail ${errorCode}` };
     expect(await failure(json(400, body))).toEqual({
       kind: 'api',

@@ -1,0 +1,45 @@
+import type { ApiCode, ModuleErrorCode } from '../core/index.js';
+
+/**
+ * The English `message` the API sends with each documented code, as its error-code page lists it.
+ * @example API_MESSAGES[100308] // 'Required field is empty'
+ */
+export const API_MESSAGES: Readonly<Record<ApiCode | ModuleErrorCode, string>> = {
+  0: 'OK',
+  400: 'Bad request parameters or business error',
+  401: 'API key invalid',
+  403: 'No write permission',
+  404: 'Resource not found or not permitted',
+  429: 'Too many requests',
+  502: 'Upstream service unavailable',
+  100300: 'System error',
+  100301: 'Invalid request parameters',
+  100302: 'Unsupported version',
+  100303: 'Record not found',
+  100304: 'Form not found',
+  100305: 'Unsupported output format',
+  100306: 'Form not assigned to this code',
+  100307: 'Duplicate submission not allowed for this field',
+  100308: 'Required field is empty',
+  100309: 'Field validation failed',
+  100310: 'Submitted resource has expired',
+  100311: 'User submission limit reached',
+  100312: 'Form submission limit reached',
+  100313: 'Submission not allowed at current time',
+  100314: 'Submission not allowed in current code state',
+  100315: 'API key invalid or disabled',
+  100316: 'API key org mismatch',
+  100317: 'No codes found in the selected category',
+  100318: 'Too many codes found in the selected category',
+  100319: 'Certificate verification failed',
+  100320: 'Invalid certificate code',
+  100321: 'Certificate verification is not enabled',
+  100322: 'Certificate record is not approved for verification',
+  100323: 'Certificate does not match the requested scope',
+  100324: 'Certificate cannot be verified in current status',
+  100325: 'Invalid verification action',
+  100326: 'Invalid target certificate status',
+  100327: 'Invalid verification authorization code',
+  100328: 'No permission to verify this certificate',
+  100329: 'Identity information required before verification',
+};
