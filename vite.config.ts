@@ -51,6 +51,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core/index.ts',
+        client: 'src/client/index.ts',
         i18n: 'src/i18n/index.ts',
         testing: 'src/testing/index.ts',
       },
@@ -74,7 +75,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/testing/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/testing/**/*.test.ts'],
           // The gate tests wait out real Retry-After seconds against a real server.
           testTimeout: 20_000,
         },

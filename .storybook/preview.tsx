@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { useMemo } from 'react';
-import { createApiClient } from '../src/core/index.js';
+import { createApiClient } from '../src/client/index.js';
 import { createApiErrorsI18n } from '../src/i18n/index.js';
 import { ApiClientProvider, ApiErrorsProvider } from '../src/react/index.js';
 import '../src/styles.css';

@@ -1,4 +1,6 @@
-import { ApiError, withApiErrorFields } from './api-error.js';
+import { ApiError, withApiErrorFields } from '../core/api-error.js';
+import { readApiResponse } from '../core/read-api-response.js';
+import { toApiError, toTransportError } from '../core/to-api-error.js';
 import {
   DEFAULT_PATHS,
   type EndpointName,
@@ -6,8 +8,6 @@ import {
   type VerifyCertificateRequest,
 } from './endpoints.js';
 import { createRateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
-import { readApiResponse } from './read-api-response.js';
-import { toApiError, toTransportError } from './to-api-error.js';
 
 /** Options of one call. */
 export interface RequestOptions {

@@ -1,4 +1,4 @@
-import { ApiError, withApiErrorFields } from './api-error.js';
+import { ApiError, withApiErrorFields } from '../core/api-error.js';
 
 export interface RateLimitOptions {
   /**

@@ -1,4 +1,3 @@
-export { type ApiClient, type ApiClientOptions, createApiClient, type RequestOptions } from './api-client.js';
 export {
   ApiError,
   type ApiErrorInit,
@@ -25,8 +24,6 @@ export {
   type RetryRule,
 } from './catalog.js';
 export { describeError, type ErrorDescription } from './describe-error.js';
-export * from './endpoints.js';
-export type { RateLimitOptions } from './rate-limit-gate.js';
 export { readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {

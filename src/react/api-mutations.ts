@@ -1,14 +1,12 @@
 import { type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
-import {
-  type AddRecordRequest,
-  type AddRecordResult,
-  type ApiClient,
-  type ApiError,
-  apiRetryDelay,
-  apiWriteRetry,
-  type VerifyCertificateRequest,
-  type VerifyCertificateResult,
-} from '../core/index.js';
+import type {
+  AddRecordRequest,
+  AddRecordResult,
+  ApiClient,
+  VerifyCertificateRequest,
+  VerifyCertificateResult,
+} from '../client/index.js';
+import { type ApiError, apiRetryDelay, apiWriteRetry } from '../core/index.js';
 import { useApiClient } from './api-client-provider.js';
 
 /** Any React Query mutation option; each overrides ours (`retry`, `retryDelay`, `throwOnError` …). */

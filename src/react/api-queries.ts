@@ -8,25 +8,22 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import {
-  type ApiClient,
-  type ApiError,
-  apiRetry,
-  apiRetryDelay,
-  describeError,
-  type FormListRequest,
-  type FormListResult,
-  type QrcodeContentRequest,
-  type QrcodeContentResult,
-  type QrcodeOperation,
-  type QrcodeRequest,
-  type RecordRequest,
-  type RecordResult,
-  type RecordsRequest,
-  type RecordsResult,
-  type TemplateRequest,
-  type TemplateResult,
-} from '../core/index.js';
+import type {
+  ApiClient,
+  FormListRequest,
+  FormListResult,
+  QrcodeContentRequest,
+  QrcodeContentResult,
+  QrcodeOperation,
+  QrcodeRequest,
+  RecordRequest,
+  RecordResult,
+  RecordsRequest,
+  RecordsResult,
+  TemplateRequest,
+  TemplateResult,
+} from '../client/index.js';
+import { type ApiError, apiRetry, apiRetryDelay, describeError } from '../core/index.js';
 import { useApiClient } from './api-client-provider.js';
 import { apiQueryKeys } from './api-query-keys.js';
 

@@ -5,7 +5,7 @@ import type {
   RecordRequest,
   RecordsRequest,
   TemplateRequest,
-} from '../core/index.js';
+} from '../client/index.js';
 
 const ALL = ['caoliao-api'] as const;
 

@@ -1,5 +1,5 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { DEFAULT_PATHS, type EndpointName } from '../core/index.js';
+import { DEFAULT_PATHS, type EndpointName } from '../client/index.js';
 import { createSimulator, type Simulator } from './simulator.js';
 
 export interface SimulatorHandlerOptions {

@@ -1,4 +1,4 @@
-import type { EndpointName } from '../core/index.js';
+import type { EndpointName } from '../client/index.js';
 import { errorBody, gatewayHtml, successBody } from './responses.js';
 import { defaultSimulatorState, type SimulatedForm, type SimulatorState } from './simulator-state.js';
 

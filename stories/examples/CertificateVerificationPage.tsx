@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { VerifyCertificateRequest } from '../../src/core/index.js';
+import type { VerifyCertificateRequest } from '../../src/client/index.js';
 import { ApiErrorsProvider, ApiErrorView, useVerifyCertificate } from '../../src/react/index.js';
 
 export interface CertificateVerificationPageProps {

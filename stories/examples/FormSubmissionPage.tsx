@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { AddRecordRequest } from '../../src/core/index.js';
+import type { AddRecordRequest } from '../../src/client/index.js';
 import {
   ApiErrorBoundary,
   ApiErrorView,

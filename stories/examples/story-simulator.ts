@@ -1,5 +1,5 @@
 import { STORY_BASE_URL } from '../../.storybook/preview.js';
-import type { EndpointName } from '../../src/core/index.js';
+import type { EndpointName } from '../../src/client/index.js';
 import { createSimulator, createSimulatorHandlers, type Simulator } from '../../src/testing/index.js';
 
 /** A fresh simulator per story, with its calls counted per endpoint for the play functions. */

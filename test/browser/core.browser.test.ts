@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, readApiResponse, toApiError } from '../../src/core/index.js';
+import { createApiClient } from '../../src/client/index.js';
+import { ApiError, readApiResponse, toApiError } from '../../src/core/index.js';
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiClientOptions, ApiError, createApiClient, DEFAULT_PATHS } from '../../src/core/index.js';
+import { type ApiClientOptions, createApiClient, DEFAULT_PATHS } from '../../src/client/index.js';
+import { ApiError } from '../../src/core/index.js';
 import { type Handler, send, startTestServer } from '../support/test-server.js';
 
 const API_KEY = 'sk_live_7f3a9c_DO_NOT_LEAK';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiClient, type ApiClientOptions, ApiError, createApiClient } from '../../src/core/index.js';
+import { type ApiClient, type ApiClientOptions, createApiClient } from '../../src/client/index.js';
+import { ApiError } from '../../src/core/index.js';
 import { send, startTestServer, tokenBucket } from '../support/test-server.js';
 
 let servers: Awaited<ReturnType<typeof startTestServer>>[] = [];

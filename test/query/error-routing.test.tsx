@@ -3,7 +3,7 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../src/core/index.js';
+import { createApiClient } from '../../src/client/index.js';
 import { createApiErrorsI18n, en } from '../../src/i18n/index.js';
 import {
   ApiClientProvider,

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { type AddRecordRequest, createApiClient } from '../../src/core/index.js';
+import { type AddRecordRequest, createApiClient } from '../../src/client/index.js';
 import { ApiClientProvider, useAddRecord, useVerifyCertificate } from '../../src/react/index.js';
 import { counted, fail, ok, setupMockApi } from '../support/msw.js';
 

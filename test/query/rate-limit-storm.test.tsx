@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, MAX_RATE_LIMIT_RETRIES } from '../../src/core/index.js';
+import { createApiClient } from '../../src/client/index.js';
+import { MAX_RATE_LIMIT_RETRIES } from '../../src/core/index.js';
 import { ApiClientProvider, useFormTemplate } from '../../src/react/index.js';
 import { counted, fail, setupMockApi } from '../support/msw.js';
 import { runStorm } from '../support/storm.js';

@@ -3,7 +3,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/core/index.js';
+import { createApiClient } from '../../src/client/index.js';
 import { ApiClientProvider, useFormTemplate } from '../../src/react/index.js';
 import { counted, fail, ok, setupMockApi } from '../support/msw.js';
 

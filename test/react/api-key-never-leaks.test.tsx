@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../src/core/index.js';
+import { createApiClient } from '../../src/client/index.js';
 import { createApiErrorsI18n } from '../../src/i18n/index.js';
 import { ApiClientProvider, ApiErrorsProvider, createApiQueryClient } from '../../src/react/index.js';
 import { createSimulator, createSimulatorHandlers, defaultSimulatorState } from '../../src/testing/index.js';

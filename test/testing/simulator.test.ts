@@ -1,11 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AddRecordRequest,
-  type ApiError,
-  createApiClient,
-  describeError,
-} from '../../src/core/index.js';
+import { type AddRecordRequest, createApiClient } from '../../src/client/index.js';
+import { type ApiError, describeError } from '../../src/core/index.js';
 import {
   createSimulator,
   createSimulatorHandlers,
