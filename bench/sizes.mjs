@@ -1,52 +1,110 @@
-// Sizes of what a consumer's bundler ships for each entry: bundled from src with rolldown
-// (the bundler inside Vite), peers left out, minified, then gzip -9 and brotli.
+// Sizes of what a consumer's bundler ships: each import below is bundled from the built package
+// (`dist`, resolved through package.json `exports` as an app would) with rolldown, the bundler
+// inside Vite, for production, peers left out, minified, then gzip -9 and brotli.
+// `--check` fails when an entry passes its budget or the tree-shaking proof fails (`npm test`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
 
+const KB = 1024;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const peers = Object.keys(pkg.peerDependencies);
 const isPeer = (id) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
 
 const ENTRIES = [
-  ['core', 'src/core/index.ts'],
-  ['React entry (with core and both languages)', 'src/index.ts'],
-  ['i18n (both languages)', 'src/i18n/index.ts'],
-  ['i18n: zh', 'src/i18n/zh.ts'],
-  ['i18n: en', 'src/i18n/en.ts'],
-  ['testing (the simulator)', 'src/testing/index.ts'],
+  { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4 * KB },
+  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 4.5 * KB },
+  { name: 'React entry (with core, no texts)', code: "export * from 'caoliao-api-errors'", budget: 10 * KB },
+  { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 3.5 * KB },
+  { name: 'i18n: en', code: "export { en } from 'caoliao-api-errors/i18n'", budget: 3.5 * KB },
+  { name: 'i18n (all of it)', code: "export * from 'caoliao-api-errors/i18n'" },
+  { name: 'testing (the simulator)', code: "export * from 'caoliao-api-errors/testing'" },
 ];
 
-async function measure(input) {
+// An app that shows API errors in Chinese and nothing else.
+const CONSUMER = {
+  name: 'consumer: ApiErrorBoundary + ApiErrorView + ApiErrorsProvider, zh only',
+  code: `export { ApiErrorBoundary, ApiErrorView, ApiErrorsProvider } from 'caoliao-api-errors';
+export { zh } from 'caoliao-api-errors/i18n';`,
+  budget: 8 * KB,
+};
+
+const REFERENCES = [
+  {
+    name: 'reference: react-error-boundary ErrorBoundary',
+    code: "export { ErrorBoundary } from 'react-error-boundary'",
+  },
+  { name: 'reference: @sentry/react ErrorBoundary', code: "export { ErrorBoundary } from '@sentry/react'" },
+  { name: 'reference: antd Result', code: "export { Result } from 'antd'" },
+];
+
+async function bundle(code) {
   const { output } = await build({
-    input,
+    input: 'consumer',
+    plugins: [
+      {
+        name: 'consumer',
+        resolveId: (id) => (id === 'consumer' ? id : null),
+        load: (id) => (id === 'consumer' ? code : null),
+      },
+    ],
     external: isPeer,
     write: false,
     logLevel: 'silent',
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
     output: { format: 'esm', minify: true, codeSplitting: false },
   });
-  const code = Buffer.from(output[0].code);
+  return output[0].code;
+}
+
+function measure(code) {
+  const bytes = Buffer.from(code);
   return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code).length,
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes).length,
   };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const rows = [];
-for (const [name, input] of ENTRIES) rows.push({ entry: name, ...(await measure(input)) });
-const css = readFileSync('src/styles.css');
-rows.push({
-  entry: 'styles.css',
-  min: css.length,
-  gzip: gzipSync(css, { level: 9 }).length,
-  brotli: brotliCompressSync(css).length,
-});
+for (const { name, code, budget } of [...ENTRIES, CONSUMER, ...REFERENCES])
+  rows.push({ entry: name, ...measure(await bundle(code)), ...(budget ? { budget } : {}) });
+const css = readFileSync(new URL('../dist/styles.css', import.meta.url), 'utf8');
+rows.push({ entry: 'styles.css', ...measure(css) });
 
-console.log('| entry | minified | gzip | brotli |\n|---|---:|---:|---:|');
-for (const { entry, min, gzip, brotli } of rows)
-  console.log(`| ${entry} | ${kb(min)} | ${kb(gzip)} | ${kb(brotli)} |`);
+// Tree-shaking proof: the consumer bundle holds its one language and none of what it does not import.
+const consumer = await bundle(CONSUMER.code);
+const { zh, en } = await import('caoliao-api-errors/i18n');
+const proof = [
+  ['has the Chinese texts', consumer.includes(zh.errors[429].title)],
+  ['leaves out the English texts', !consumer.includes(en.errors[429].title)],
+  ['leaves out the fetch client', !consumer.includes('/api/v2/rpc')],
+  ['leaves out the React Query hooks', !consumer.includes('useInfiniteQuery')],
+  ['leaves out Retry-After parsing', !consumer.includes('JanFebMar')],
+];
 
-// Starts bench/results.json afresh; the behaviour bench adds its figures to it.
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ sizes: rows }, null, 2)}\n`);
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+console.log('| entry | minified | gzip | brotli | gzip budget |\n|---|---:|---:|---:|---|');
+for (const { entry, min, gzip, brotli, budget } of rows) {
+  const verdict = budget ? `${kb(budget)} ${gzip <= budget ? 'ok' : 'OVER'}` : '';
+  console.log(`| ${entry} | ${kb(min)} | ${kb(gzip)} | ${kb(brotli)} | ${verdict} |`);
+}
+console.log('\nThe consumer bundle:');
+for (const [claim, holds] of proof) console.log(`- ${claim}: ${holds ? 'yes' : 'NO'}`);
+
+if (process.argv.includes('--check')) {
+  const over = rows.filter(({ gzip, budget }) => budget && gzip > budget);
+  const broken = proof.filter(([, holds]) => !holds);
+  if (over.length || broken.length) {
+    for (const { entry, gzip, budget } of over)
+      console.error(`size budget: ${entry} is ${kb(gzip)} gzip, over its ${kb(budget)}`);
+    for (const [claim] of broken) console.error(`tree-shaking: the consumer bundle no longer ${claim}`);
+    process.exit(1);
+  }
+} else {
+  // Starts bench/results.json afresh; the behaviour bench adds its figures to it.
+  writeFileSync(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify({ sizes: rows, treeShaking: Object.fromEntries(proof) }, null, 2)}\n`,
+  );
+}

@@ -1,17 +1,23 @@
-import i18next, { type i18n } from 'i18next';
+import type { i18n } from 'i18next';
 import { en } from './en.js';
+import {
+  API_ERRORS_NS,
+  type ApiErrorsLanguage,
+  createTextsInstance,
+  toApiErrorsLanguage,
+} from './instance.js';
 import type { ApiErrorsResource } from './resource.js';
 import { zh } from './zh.js';
 
 export { en } from './en.js';
+export {
+  API_ERRORS_NS,
+  type ApiErrorsLanguage,
+  type ApiErrorsLanguages,
+  toApiErrorsLanguage,
+} from './instance.js';
 export type { ApiErrorsResource, ErrorText, UiText } from './resource.js';
 export { zh } from './zh.js';
-
-/** The i18next namespace of this library's texts. */
-export const API_ERRORS_NS = 'caoliao-api-errors';
-
-/** The languages this library speaks. */
-export type ApiErrorsLanguage = 'zh' | 'en';
 
 /** Both languages, keyed as i18next expects them: `resources[lng][API_ERRORS_NS]`. */
 export const resources: Record<ApiErrorsLanguage, Record<typeof API_ERRORS_NS, ApiErrorsResource>> = {
@@ -20,18 +26,10 @@ export const resources: Record<ApiErrorsLanguage, Record<typeof API_ERRORS_NS, A
 };
 
 /**
- * Maps any language tag to one this library speaks: every Chinese tag (`zh`, `zh-CN`, `zh-Hans`,
- * `zh-TW`, `zh_HK` …) to `zh`, everything else to `en`.
- * @example toApiErrorsLanguage('zh-Hant-TW') // 'zh'
- */
-export function toApiErrorsLanguage(tag: string | null | undefined): ApiErrorsLanguage {
-  return /^zh(?:$|[-_])/i.test(tag?.trim() ?? '') ? 'zh' : 'en';
-}
-
-/**
  * Adds this library's namespace to the host's i18next instance, for both languages. It calls
  * neither `init` nor `use`, and leaves the host's own texts alone (existing keys win, so a host
- * can override any text by adding its own bundle first).
+ * can override any text by adding its own bundle first). For one language only, add just that
+ * bundle, so that your bundler leaves the other out: `i18n.addResourceBundle('zh', API_ERRORS_NS, zh)`.
  * @example
  * i18n.use(initReactI18next).init({ lng: 'zh-CN', resources: myResources });
  * addApiErrorResources(i18n);
@@ -43,25 +41,13 @@ export function addApiErrorResources(instance: i18n): void {
 }
 
 /**
- * A private i18next instance with this library's texts, for hosts that don't use i18next.
- * Without `lng`, the page's language (`<html lang>`, then the browser's) decides.
+ * A private i18next instance with both languages' texts, for hosts that don't use i18next.
+ * Without `lng`, the page's language (`<html lang>`, then the browser's) decides. (With one
+ * language, `<ApiErrorsProvider languages={{ zh }}>` needs no instance at all.)
  * @example <ApiErrorsProvider i18n={createApiErrorsI18n('zh')}>…</ApiErrorsProvider>
  */
 export function createApiErrorsI18n(lng?: string): i18n {
-  const instance = i18next.createInstance();
-  instance.init({
-    lng: toApiErrorsLanguage(lng ?? pageLanguage()),
-    fallbackLng: 'en',
-    supportedLngs: ['zh', 'en'],
-    nonExplicitSupportedLngs: true,
-    ns: [API_ERRORS_NS],
-    defaultNS: API_ERRORS_NS,
-    resources,
-    // React escapes what it renders; our texts interpolate only numbers.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
+  return createTextsInstance(toApiErrorsLanguage(lng ?? pageLanguage()), { zh, en });
 }
 
 function pageLanguage(): string | undefined {

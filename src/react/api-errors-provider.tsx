@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ErrorKey } from '../core/index.js';
+import type { ApiErrorsLanguages } from '../i18n/instance.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ACTION_HANDLERS, type ApiErrorHandlers, pickHandlers } from './handlers.js';
 
@@ -8,6 +9,7 @@ const HANDLER_NAMES = Object.values(ACTION_HANDLERS);
 
 export interface ApiErrorsContextValue {
   i18n?: i18n;
+  languages?: ApiErrorsLanguages;
   handlers: ApiErrorHandlers;
   components: Partial<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>>;
 }
@@ -16,9 +18,17 @@ export const ApiErrorsContext = createContext<ApiErrorsContextValue>({ handlers:
 
 export interface ApiErrorsProviderProps extends ApiErrorHandlers {
   /**
-   * The i18next instance whose language is used. Without it: the host's react-i18next instance
-   * when it has this library's namespace (`addApiErrorResources`), else a private one that follows
-   * the page's language.
+   * The texts, per language: `{ zh, en }`, or only the language your app speaks, so that your
+   * bundler leaves the other out. Without it, the texts already on the i18next instance
+   * (`addApiErrorResources(i18n)`, `createApiErrorsI18n()`) are used.
+   * @example
+   * import { zh } from 'caoliao-api-errors/i18n';
+   * <ApiErrorsProvider languages={{ zh }}>…</ApiErrorsProvider>
+   */
+  languages?: ApiErrorsLanguages;
+  /**
+   * The i18next instance whose language is used. Without it: the host's react-i18next instance,
+   * else a private one that follows the page's language (`<html lang>`).
    * @example <ApiErrorsProvider i18n={i18n}>…</ApiErrorsProvider>
    */
   i18n?: i18n;
@@ -31,25 +41,32 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
 }
 
 /**
- * Optional: the i18n instance, the recovery handlers and component overrides for every error
- * view below it. Everything works without it.
+ * The texts, the i18n instance, the recovery handlers and component overrides for every error
+ * view below it. Optional when your i18next instance already has the texts (`addApiErrorResources`).
  *
  * @example
- * <ApiErrorsProvider i18n={i18n} onReauthenticate={signIn} onCompleteIdentity={openIdentityForm}>
+ * <ApiErrorsProvider languages={{ zh, en }} onReauthenticate={signIn} onCompleteIdentity={openIdentityForm}>
  *   <App />
  * </ApiErrorsProvider>
  */
-export function ApiErrorsProvider({ i18n, components, children, ...handlers }: ApiErrorsProviderProps) {
+export function ApiErrorsProvider({
+  i18n,
+  languages,
+  components,
+  children,
+  ...handlers
+}: ApiErrorsProviderProps) {
   const outer = useContext(ApiErrorsContext);
   const handlerList = HANDLER_NAMES.map((name) => handlers[name]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the handlers are compared one by one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: languages and handlers are compared one by one, so inline objects don't re-render every view.
   const value = useMemo<ApiErrorsContextValue>(
     () => ({
       i18n: i18n ?? outer.i18n,
+      languages: languages ?? outer.languages,
       handlers: { ...outer.handlers, ...pickHandlers(handlers) },
       components: { ...outer.components, ...components },
     }),
-    [i18n, components, outer, ...handlerList],
+    [i18n, languages?.zh, languages?.en, components, outer, ...handlerList],
   );
   return <ApiErrorsContext.Provider value={value}>{children}</ApiErrorsContext.Provider>;
 }

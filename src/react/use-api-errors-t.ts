@@ -4,16 +4,20 @@ import { getI18n, I18nContext, useTranslation } from 'react-i18next';
 import {
   API_ERRORS_NS,
   type ApiErrorsLanguage,
-  createApiErrorsI18n,
-  resources,
+  type ApiErrorsLanguages,
+  createTextsInstance,
   toApiErrorsLanguage,
-} from '../i18n/index.js';
+} from '../i18n/instance.js';
+import type { ApiErrorsResource } from '../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 
-const privateInstances = new Map<ApiErrorsLanguage, i18n>();
-function privateI18n(lng: ApiErrorsLanguage): i18n {
-  const instance = privateInstances.get(lng) ?? createApiErrorsI18n(lng);
-  privateInstances.set(lng, instance);
+// One private instance per language and texts: providers with different `languages` don't share.
+const privateInstances = new Map<string, Map<ApiErrorsResource | undefined, i18n>>();
+function privateI18n(lng: ApiErrorsLanguage, texts: ApiErrorsResource | undefined): i18n {
+  const byTexts = privateInstances.get(lng) ?? new Map<ApiErrorsResource | undefined, i18n>();
+  privateInstances.set(lng, byTexts);
+  const instance = byTexts.get(texts) ?? createTextsInstance(lng, texts && { [lng]: texts });
+  byTexts.set(texts, instance);
   return instance;
 }
 
@@ -28,37 +32,56 @@ const subscribeToPageLanguage = (onChange: () => void) => {
 const pageLanguage = () => document.documentElement.lang || navigator.language;
 const noPageLanguage = () => '';
 
-// Our namespace is added to a host instance under each language code it is used in: a host whose
-// `supportedLngs` is ['zh-CN', 'en-US'] would otherwise never reach our 'zh' and 'en' bundles.
+const otherLanguage = (language: ApiErrorsLanguage) => (language === 'zh' ? 'en' : 'zh');
+
+/** The texts for a language code: the given ones, else the instance's own; the other language before none. */
+function textsFor(code: string, languages: ApiErrorsLanguages, instance?: i18n) {
+  const language = toApiErrorsLanguage(code);
+  const own = (lng: ApiErrorsLanguage): ApiErrorsResource | undefined =>
+    languages[lng] ?? instance?.getResourceBundle(lng, API_ERRORS_NS);
+  return own(language) ?? own(otherLanguage(language));
+}
+
+// On a host's instance the texts are added under each language code it is used in: a host whose
+// `supportedLngs` is ['zh-CN', 'en-US'] would otherwise never reach the 'zh' and 'en' bundles.
 // Added deep and without overwriting, so the host's own texts under our namespace win.
-const prepared = new WeakMap<i18n, Set<string>>();
-function prepare(instance: i18n, code: string): void {
-  const codes = prepared.get(instance) ?? new Set<string>();
-  prepared.set(instance, codes);
-  if (codes.has(code)) return;
-  codes.add(code);
-  instance.addResourceBundle(
-    code,
-    API_ERRORS_NS,
-    resources[toApiErrorsLanguage(code)][API_ERRORS_NS],
-    true,
-    false,
+const prepared = new WeakMap<i18n, Map<string, ApiErrorsResource | undefined>>();
+function prepare(instance: i18n, code: string, languages: ApiErrorsLanguages): ApiErrorsResource | undefined {
+  const done = prepared.get(instance) ?? new Map<string, ApiErrorsResource | undefined>();
+  prepared.set(instance, done);
+  const texts = textsFor(code, languages, instance);
+  if (texts && done.get(code) !== texts) instance.addResourceBundle(code, API_ERRORS_NS, texts, true, false);
+  done.set(code, texts);
+  return texts;
+}
+
+let warned = false;
+function warnNoTexts(): void {
+  if (warned) return;
+  warned = true;
+  console.error(
+    'caoliao-api-errors: no texts to show. Give them with <ApiErrorsProvider languages={{ zh, en }}> ' +
+      "(import { zh, en } from 'caoliao-api-errors/i18n'), or add them to your i18next instance with addApiErrorResources(i18n).",
   );
 }
 
 /**
  * The translate function of this library's namespace, in `zh` or `en`: the provider's instance,
- * else the host's react-i18next instance (our namespace is added to it, never `init` or `use`),
- * else a private instance in the page's language. Re-renders when the language changes.
+ * else the host's react-i18next instance (never `init` or `use`), else a private instance in the
+ * page's language. The texts are the provider's `languages`, else those already on the instance.
+ * Re-renders when the language changes.
  */
 export function useApiErrorsT(): TFunction<typeof API_ERRORS_NS> {
-  const provided = useContext(ApiErrorsContext).i18n;
+  const { i18n: provided, languages = {} } = useContext(ApiErrorsContext);
   const host = useContext(I18nContext)?.i18n ?? getI18n();
-  const page = useSyncExternalStore(subscribeToPageLanguage, pageLanguage, noPageLanguage);
+  const page = toApiErrorsLanguage(
+    useSyncExternalStore(subscribeToPageLanguage, pageLanguage, noPageLanguage),
+  );
   const candidate = provided ?? host;
-  const instance = candidate?.isInitialized ? candidate : privateI18n(toApiErrorsLanguage(page));
-  const { i18n } = useTranslation(API_ERRORS_NS, { i18n: instance });
+  const shared = candidate?.isInitialized ? candidate : undefined;
+  const privateTexts = shared ? undefined : textsFor(page, languages);
+  const { i18n } = useTranslation(API_ERRORS_NS, { i18n: shared ?? privateI18n(page, privateTexts) });
   const code = i18n.language || 'en';
-  prepare(i18n, code);
+  if (!(shared ? prepare(i18n, code, languages) : privateTexts)) warnNoTexts();
   return useMemo(() => i18n.getFixedT(code, API_ERRORS_NS), [i18n, code]);
 }

@@ -4,8 +4,8 @@ import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
-import { en, zh } from '../../src/i18n/index.js';
-import { ApiErrorView } from '../../src/react/index.js';
+import { addApiErrorResources, en, zh } from '../../src/i18n/index.js';
+import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
@@ -160,9 +160,10 @@ describe('ApiErrorView', () => {
 });
 
 describe('with the host’s react-i18next instance', () => {
-  it('adds the namespace to it and follows its language changes', async () => {
+  it('uses the texts added with addApiErrorResources and follows its language changes', async () => {
     const host = i18next.createInstance();
     await host.init({ lng: 'en-GB', resources: { en: { app: { hello: 'Hello' } } } });
+    addApiErrorResources(host);
     render(
       <I18nextProvider i18n={host}>
         <ApiErrorView error={errorFor('100320')} />
@@ -174,14 +175,56 @@ describe('with the host’s react-i18next instance', () => {
     expect(screen.getByText(zh.errors[100320].title)).toBeInTheDocument();
   });
 
-  it('reaches our texts also when the host supports only regional codes', async () => {
+  it('reaches the texts also when the host supports only regional codes', async () => {
     const host = i18next.createInstance();
     await host.init({ lng: 'zh-CN', supportedLngs: ['zh-CN', 'en-US'], fallbackLng: 'en-US', resources: {} });
     render(
       <I18nextProvider i18n={host}>
-        <ApiErrorView error={errorFor('100327')} />
+        <ApiErrorsProvider languages={{ zh, en }}>
+          <ApiErrorView error={errorFor('100327')} />
+        </ApiErrorsProvider>
       </I18nextProvider>,
     );
     expect(screen.getByText(zh.errors[100327].title)).toBeInTheDocument();
+  });
+});
+
+describe('the provider’s languages', () => {
+  it('follow the page language without any i18next instance of the host', async () => {
+    render(
+      <ApiErrorsProvider languages={{ zh, en }}>
+        <ApiErrorView error={errorFor('100306')} />
+      </ApiErrorsProvider>,
+    );
+    expect(screen.getByText(en.errors[100306].title)).toBeInTheDocument();
+    await act(async () => document.documentElement.setAttribute('lang', 'zh-CN'));
+    try {
+      expect(screen.getByText(zh.errors[100306].title)).toBeInTheDocument();
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('with one language given, show it whatever the page language', () => {
+    render(
+      <ApiErrorsProvider languages={{ zh }}>
+        <ApiErrorView error={errorFor('100313')} />
+      </ApiErrorsProvider>,
+    );
+    expect(document.documentElement.lang).toBe('');
+    expect(screen.getByText(zh.errors[100313].title)).toBeInTheDocument();
+  });
+
+  it('without any texts, still render the view and tell the developer once how to add them', () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      render(<ApiErrorView error={errorFor('502')} />);
+      render(<ApiErrorView error={errorFor('429')} />);
+      expect(screen.getAllByRole('heading')[0]).toHaveTextContent('errors.502.title');
+      expect(consoleError).toHaveBeenCalledTimes(1);
+      expect(String(consoleError.mock.calls[0]?.[0])).toContain('<ApiErrorsProvider languages={{ zh, en }}>');
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 });

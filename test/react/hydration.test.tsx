@@ -4,7 +4,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ERROR_KEYS } from '../../src/core/index.js';
-import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { createApiErrorsI18n, en, zh as zhTexts } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 
@@ -51,10 +51,15 @@ describe('server-rendered views hydrate without a mismatch', () => {
     }
   });
 
-  it('also without a provider, on a page whose language is Chinese', async () => {
+  it('also with only the provider’s languages, on a page whose language is Chinese', async () => {
     document.documentElement.lang = 'zh-CN';
     try {
-      expect(await hydrate(<ApiErrorView error={errorForKey('502')} />)).toEqual([]);
+      const view = (
+        <ApiErrorsProvider languages={{ zh: zhTexts, en }}>
+          <ApiErrorView error={errorForKey('502')} />
+        </ApiErrorsProvider>
+      );
+      expect(await hydrate(view)).toEqual([]);
     } finally {
       document.documentElement.lang = '';
     }

@@ -47,13 +47,13 @@ describe('on the server (no window, no document)', () => {
     },
   );
 
-  it('renders without a provider, in English', () => {
-    expect(renderToString(<ApiErrorView error={errorFor('100329')} />)).toContain(en.errors[100329].title);
-    expect(renderToString(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
+  it('renders with the provider’s languages and no i18next instance, in English (no page language yet)', () => {
+    const withTexts = (children: ReactNode) =>
+      renderToString(<ApiErrorsProvider languages={{ zh, en }}>{children}</ApiErrorsProvider>);
+    expect(withTexts(<ApiErrorView error={errorFor('100329')} />)).toContain(en.errors[100329].title);
+    expect(withTexts(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
     expect(
-      renderToString(
-        <RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />,
-      ),
+      withTexts(<RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />),
     ).toContain('Trying again in 2 s');
   });
 
