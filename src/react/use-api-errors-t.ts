@@ -11,14 +11,15 @@ import {
 import type { ApiErrorsResource } from '../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 
-// One private instance per language and texts: providers with different `languages` don't share.
-const privateInstances = new Map<string, Map<ApiErrorsResource | undefined, i18n>>();
+// One private instance per texts and language: providers with different `languages` don't share.
+// Weakly held, so that texts made anew on each render don't pile up.
+const NO_TEXTS = {};
+const privateInstances = new WeakMap<object, Partial<Record<ApiErrorsLanguage, i18n>>>();
 function privateI18n(lng: ApiErrorsLanguage, texts: ApiErrorsResource | undefined): i18n {
-  const byTexts = privateInstances.get(lng) ?? new Map<ApiErrorsResource | undefined, i18n>();
-  privateInstances.set(lng, byTexts);
-  const instance = byTexts.get(texts) ?? createTextsInstance(lng, texts && { [lng]: texts });
-  byTexts.set(texts, instance);
-  return instance;
+  const byLanguage = privateInstances.get(texts ?? NO_TEXTS) ?? {};
+  privateInstances.set(texts ?? NO_TEXTS, byLanguage);
+  byLanguage[lng] ??= createTextsInstance(lng, texts && { [lng]: texts });
+  return byLanguage[lng];
 }
 
 // The page's language, for the private instance. On the server and while hydrating it is unknown
