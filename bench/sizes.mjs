@@ -1,7 +1,7 @@
 // Sizes of what a consumer's bundler ships: each import below is bundled from the built package
 // (`dist`, resolved through package.json `exports` as an app would) with rolldown, the bundler
 // inside Vite, for production, peers left out, minified, then gzip -9 and brotli.
-// `--check` fails when an entry passes its budget or the tree-shaking proof fails (`npm test`).
+// `--check` fails when an entry goes over its budget or the tree-shaking proof fails (`npm test`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
@@ -67,13 +67,20 @@ function measure(code) {
 }
 
 const rows = [];
-for (const { name, code, budget } of [...ENTRIES, CONSUMER, ...REFERENCES])
-  rows.push({ entry: name, ...measure(await bundle(code)), ...(budget ? { budget } : {}) });
+const bundles = new Map();
+for (const item of [...ENTRIES, CONSUMER, ...REFERENCES]) {
+  bundles.set(item, await bundle(item.code));
+  rows.push({
+    entry: item.name,
+    ...measure(bundles.get(item)),
+    ...(item.budget ? { budget: item.budget } : {}),
+  });
+}
 const css = readFileSync(new URL('../dist/styles.css', import.meta.url), 'utf8');
 rows.push({ entry: 'styles.css', ...measure(css) });
 
 // Tree-shaking proof: the consumer bundle holds its one language and none of what it does not import.
-const consumer = await bundle(CONSUMER.code);
+const consumer = bundles.get(CONSUMER);
 const { zh, en } = await import('caoliao-api-errors/i18n');
 const proof = [
   ['has the Chinese texts', consumer.includes(zh.errors[429].title)],
