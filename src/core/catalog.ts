@@ -59,6 +59,15 @@ export type RecoveryAction =
   | 'enter-auth-code'
   | 'complete-identity';
 
+/**
+ * How an error looks at a glance (its icon and colour):
+ * - `error`: refused, broken or over — this way does not go on;
+ * - `fix`: something the person can change (a field, a code, a choice);
+ * - `wait`: it will work later, by itself or after a wait;
+ * - `done`: success, or already done (a certificate verified before).
+ */
+export type ErrorTone = 'error' | 'fix' | 'wait' | 'done';
+
 /** One catalog entry. */
 export interface CatalogEntry {
   readonly category: ErrorCategory;
@@ -66,58 +75,60 @@ export interface CatalogEntry {
   readonly retry: RetryRule;
   /** Recovery actions, the most useful first. */
   readonly actions: readonly RecoveryAction[];
+  readonly tone: ErrorTone;
 }
 
 const entry = (
   category: ErrorCategory,
   scope: ErrorScope,
   retry: RetryRule,
+  tone: ErrorTone,
   actions: readonly RecoveryAction[] = [],
-): CatalogEntry => ({ category, scope, retry, actions });
+): CatalogEntry => ({ category, scope, retry, tone, actions });
 
 /** Top-level `code`s of the envelope (they match the HTTP status of an error answer). */
 export const API_CODES = {
-  0: entry('success', 'inline', 'never'),
-  400: entry('invalid-request', 'inline', 'never'),
-  401: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  403: entry('permission', 'inline', 'never', ['request-permission']),
-  404: entry('not-found', 'page', 'never', ['go-back']),
-  429: entry('rate-limit', 'inline', 'after-delay', ['retry']),
-  502: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
+  0: entry('success', 'inline', 'never', 'done'),
+  400: entry('invalid-request', 'inline', 'never', 'error', ['contact-admin']),
+  401: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
+  403: entry('permission', 'page', 'never', 'error', ['request-permission', 'contact-admin']),
+  404: entry('not-found', 'page', 'never', 'error', ['go-back']),
+  429: entry('rate-limit', 'inline', 'after-delay', 'wait', ['retry']),
+  502: entry('unavailable', 'page', 'auto-for-reads', 'wait', ['retry']),
 } as const satisfies Record<number, CatalogEntry>;
 
 /** Module `error_code`s (100300–100329), passed through from the upstream module. */
 export const MODULE_ERROR_CODES = {
-  100300: entry('server', 'page', 'after-user-action', ['retry', 'contact-support']),
-  100301: entry('invalid-request', 'inline', 'never'),
-  100302: entry('invalid-request', 'inline', 'never'),
-  100303: entry('not-found', 'page', 'never', ['go-back']),
-  100304: entry('not-found', 'page', 'never', ['go-back']),
-  100305: entry('invalid-request', 'inline', 'never'),
-  100306: entry('form-link', 'page', 'never', ['rescan']),
-  100307: entry('validation', 'field', 'never', ['fix-fields']),
-  100308: entry('validation', 'field', 'never', ['fix-fields']),
-  100309: entry('validation', 'field', 'never', ['fix-fields']),
-  100310: entry('expired', 'inline', 'never', ['reload']),
-  100311: entry('submission-limit', 'page', 'never', ['go-back']),
-  100312: entry('submission-limit', 'page', 'never', ['go-back']),
-  100313: entry('submission-closed', 'page', 'never', ['go-back']),
-  100314: entry('submission-closed', 'page', 'never', ['contact-admin']),
-  100315: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  100316: entry('auth', 'page', 'never', ['reauthenticate', 'contact-admin']),
-  100317: entry('code-category', 'inline', 'never', ['choose-another']),
-  100318: entry('code-category', 'inline', 'never', ['choose-another']),
-  100319: entry('certificate', 'inline', 'after-user-action', ['retry', 'contact-admin']),
-  100320: entry('certificate', 'inline', 'never', ['enter-certificate-code']),
-  100321: entry('certificate', 'page', 'never', ['contact-admin']),
-  100322: entry('certificate', 'inline', 'never'),
-  100323: entry('certificate', 'inline', 'never', ['enter-certificate-code']),
-  100324: entry('certificate', 'inline', 'never'),
-  100325: entry('certificate', 'inline', 'never', ['choose-another']),
-  100326: entry('certificate', 'inline', 'never', ['choose-another']),
-  100327: entry('certificate', 'inline', 'never', ['enter-auth-code']),
-  100328: entry('permission', 'page', 'never', ['request-permission']),
-  100329: entry('identity', 'inline', 'after-user-action', ['complete-identity']),
+  100300: entry('server', 'page', 'after-user-action', 'error', ['retry', 'contact-support']),
+  100301: entry('invalid-request', 'inline', 'never', 'error', ['contact-admin']),
+  100302: entry('invalid-request', 'inline', 'never', 'error', ['contact-admin']),
+  100303: entry('not-found', 'page', 'never', 'error', ['go-back']),
+  100304: entry('not-found', 'page', 'never', 'error', ['go-back']),
+  100305: entry('invalid-request', 'inline', 'never', 'error', ['contact-admin']),
+  100306: entry('form-link', 'page', 'never', 'error', ['rescan', 'go-back']),
+  100307: entry('validation', 'field', 'never', 'fix', ['fix-fields']),
+  100308: entry('validation', 'field', 'never', 'fix', ['fix-fields']),
+  100309: entry('validation', 'field', 'never', 'fix', ['fix-fields']),
+  100310: entry('expired', 'inline', 'never', 'fix', ['reload']),
+  100311: entry('submission-limit', 'page', 'never', 'error', ['go-back', 'contact-admin']),
+  100312: entry('submission-limit', 'page', 'never', 'error', ['go-back']),
+  100313: entry('submission-closed', 'page', 'never', 'error', ['go-back']),
+  100314: entry('submission-closed', 'page', 'never', 'error', ['contact-admin']),
+  100315: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
+  100316: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
+  100317: entry('code-category', 'inline', 'never', 'fix', ['choose-another']),
+  100318: entry('code-category', 'inline', 'never', 'fix', ['choose-another']),
+  100319: entry('certificate', 'inline', 'after-user-action', 'error', ['retry', 'contact-admin']),
+  100320: entry('certificate', 'inline', 'never', 'fix', ['enter-certificate-code']),
+  100321: entry('certificate', 'page', 'never', 'error', ['enter-certificate-code', 'contact-admin']),
+  100322: entry('certificate', 'inline', 'never', 'wait', ['enter-certificate-code']),
+  100323: entry('certificate', 'inline', 'never', 'fix', ['enter-certificate-code']),
+  100324: entry('certificate', 'inline', 'never', 'done', ['enter-certificate-code']),
+  100325: entry('certificate', 'inline', 'never', 'fix', ['choose-another']),
+  100326: entry('certificate', 'inline', 'never', 'fix', ['choose-another']),
+  100327: entry('certificate', 'inline', 'never', 'fix', ['enter-auth-code']),
+  100328: entry('permission', 'page', 'never', 'error', ['enter-certificate-code', 'request-permission']),
+  100329: entry('identity', 'inline', 'after-user-action', 'fix', ['complete-identity']),
 } as const satisfies Record<number, CatalogEntry>;
 
 /**
@@ -125,12 +136,12 @@ export const MODULE_ERROR_CODES = {
  * code; `unknown` also stands for codes and error_codes the catalog does not know yet.
  */
 export const FAILURE_KINDS = {
-  network: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
-  timeout: entry('unavailable', 'page', 'auto-for-reads', ['retry']),
-  aborted: entry('cancelled', 'inline', 'after-user-action', ['retry']),
-  'invalid-response': entry('server', 'inline', 'after-user-action', ['retry', 'contact-support']),
-  http: entry('server', 'inline', 'after-user-action', ['retry', 'contact-support']),
-  unknown: entry('unknown', 'inline', 'after-user-action', ['retry', 'contact-support']),
+  network: entry('unavailable', 'page', 'auto-for-reads', 'wait', ['retry']),
+  timeout: entry('unavailable', 'page', 'auto-for-reads', 'wait', ['retry']),
+  aborted: entry('cancelled', 'inline', 'after-user-action', 'fix', ['retry']),
+  'invalid-response': entry('server', 'inline', 'after-user-action', 'error', ['retry', 'contact-support']),
+  http: entry('server', 'inline', 'after-user-action', 'error', ['retry', 'contact-support']),
+  unknown: entry('unknown', 'inline', 'after-user-action', 'error', ['retry', 'contact-support']),
 } as const satisfies Record<string, CatalogEntry>;
 
 /** A documented top-level `code`. */

@@ -5,6 +5,7 @@ import {
   type ErrorCategory,
   type ErrorKey,
   type ErrorScope,
+  type ErrorTone,
   FAILURE_KINDS,
   type FailureKey,
   isApiCode,
@@ -22,6 +23,7 @@ export interface ErrorDescription {
   scope: ErrorScope;
   retry: RetryRule;
   actions: readonly RecoveryAction[];
+  tone: ErrorTone;
   /**
    * The most specific number the API gave (error_code, else code), to show for support — also
    * when the key is a generic fallback because the catalog does not know that number yet.
@@ -49,12 +51,12 @@ function keyOf(error: ApiError): ErrorKey {
  * @example
  * describeError(new ApiError({ kind: 'api', code: 400, errorCode: 100329 }))
  * // { key: '100329', category: 'identity', scope: 'inline', retry: 'after-user-action',
- * //   actions: ['complete-identity'], number: 100329 }
+ * //   actions: ['complete-identity'], tone: 'fix', number: 100329 }
  */
 export function describeError(error: unknown): ErrorDescription {
   const apiError = toApiError(error);
   const key = keyOf(apiError);
-  const { category, scope, retry, actions }: CatalogEntry = ERROR_CATALOG[key];
+  const { category, scope, retry, actions, tone }: CatalogEntry = ERROR_CATALOG[key];
   const number = apiError.errorCode ?? apiError.code;
-  return { key, category, scope, retry, actions, ...(number === undefined ? {} : { number }) };
+  return { key, category, scope, retry, actions, tone, ...(number === undefined ? {} : { number }) };
 }

@@ -14,6 +14,7 @@ export {
   type ErrorCategory,
   type ErrorKey,
   type ErrorScope,
+  type ErrorTone,
   FAILURE_KINDS,
   type FailureKey,
   isApiCode,
@@ -24,6 +25,7 @@ export {
   type RetryRule,
 } from './catalog.js';
 export { describeError, type ErrorDescription } from './describe-error.js';
+export { getErrorReference } from './error-reference.js';
 export { readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {
@@ -33,4 +35,5 @@ export {
   MAX_RATE_LIMIT_RETRIES,
   MAX_UNAVAILABLE_RETRIES,
 } from './retry-policy.js';
+export { getRetryAt } from './retry-schedule.js';
 export { toApiError } from './to-api-error.js';

@@ -1,4 +1,5 @@
 import { describeError } from './describe-error.js';
+import { scheduleRetry } from './retry-schedule.js';
 import { toApiError } from './to-api-error.js';
 
 /** How many times a read is retried after a 502, a network failure or a timeout. */
@@ -39,12 +40,7 @@ export function apiWriteRetry(failureCount: number, error: unknown): boolean {
   return describeError(error).retry === 'after-delay' && failureCount < MAX_RATE_LIMIT_RETRIES;
 }
 
-/**
- * How long to wait before retry number `failureCount` (1 for the first) — React Query's
- * `retryDelay`. After a 429 with `Retry-After`: that wait plus up to 20 % (at most 2 s) of jitter;
- * otherwise full jitter: a random wait between 0 and 1 s × 2^(n−1), at most 30 s.
- */
-export function apiRetryDelay(failureCount: number, error: unknown): number {
+function delayFor(failureCount: number, error: unknown): number {
   const { retryAfterMs } = toApiError(error);
   if (describeError(error).retry === 'after-delay' && retryAfterMs !== undefined) {
     return (
@@ -53,4 +49,16 @@ export function apiRetryDelay(failureCount: number, error: unknown): number {
     );
   }
   return Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failureCount - 1));
+}
+
+/**
+ * How long to wait before retry number `failureCount` (1 for the first) — React Query's
+ * `retryDelay`. After a 429 with `Retry-After`: that wait plus up to 20 % (at most 2 s) of jitter;
+ * otherwise full jitter: a random wait between 0 and 1 s × 2^(n−1), at most 30 s. The moment it
+ * chooses is kept for the error views (`getRetryAt`), so they count down to the real retry.
+ */
+export function apiRetryDelay(failureCount: number, error: unknown): number {
+  const delay = delayFor(failureCount, error);
+  scheduleRetry(error, delay);
+  return delay;
 }

@@ -126,6 +126,7 @@ describe('describeError', () => {
       scope: 'inline',
       retry: 'after-user-action',
       actions: ['complete-identity'],
+      tone: 'fix',
       number: 100329,
     });
   });
@@ -151,6 +152,7 @@ describe('describeError', () => {
       scope: 'page',
       retry: 'auto-for-reads',
       actions: ['retry'],
+      tone: 'wait',
     });
   });
 

@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, toApiError } from '../../src/core/index.js';
-import { getErrorReference } from '../../src/react/index.js';
+import { ApiError, getErrorReference, toApiError } from '../../src/core/index.js';
 
 describe('getErrorReference', () => {
-  it('is the same for the same error, and different for another', () => {
-    const error = new ApiError({ kind: 'api', code: 400, errorCode: 100308 });
-    expect(getErrorReference(error)).toMatch(/^100308-[0-9A-Z]+-[0-9A-Z]+$/);
-    expect(getErrorReference(error)).toBe(getErrorReference(error));
-    expect(getErrorReference(new ApiError({ kind: 'api', code: 400, errorCode: 100308 }))).not.toBe(
-      getErrorReference(error),
-    );
+  it('is computed from the fields: two objects with the same fields share it, on server and client', () => {
+    const fields = { kind: 'api', code: 400, errorCode: 100308, detail: 'required: 7' } as const;
+    const error = new ApiError(fields);
+    expect(getErrorReference(error)).toMatch(/^100308-[0-9A-Z]{7}$/);
+    expect(getErrorReference(new ApiError(fields))).toBe(getErrorReference(error));
   });
 
-  it('is shared by a thrown value and the ApiError made of it, whichever is asked first', () => {
+  it('differs when any field differs', () => {
+    const base = { kind: 'api', code: 400, errorCode: 100308 } as const;
+    const reference = getErrorReference(new ApiError(base));
+    for (const change of [
+      { errorCode: 100309 },
+      { code: 401 },
+      { status: 400 },
+      { detail: 'required: 8' },
+      { serverMessage: 'x' },
+      { endpoint: '/api/v2/rpc/record/addRecord' },
+    ]) {
+      expect(getErrorReference(new ApiError({ ...base, ...change })), JSON.stringify(change)).not.toBe(
+        reference,
+      );
+    }
+  });
+
+  it('is shared by a thrown value and the ApiError made of it', () => {
     const thrown = new Error('boom');
-    const wrapped = toApiError(thrown);
-    expect(getErrorReference(wrapped)).toBe(getErrorReference(thrown));
-    const other = new TypeError('x is not a function');
-    const first = getErrorReference(other);
-    expect(getErrorReference(toApiError(other))).toBe(first);
+    expect(getErrorReference(toApiError(thrown))).toBe(getErrorReference(thrown));
+    expect(getErrorReference(new TypeError('x is not a function'))).not.toBe(getErrorReference(thrown));
   });
 
   it('names the kind when there is no number', () => {
