@@ -1,117 +1,165 @@
 import type { ApiErrorsResource } from './resource.js';
 
-/** English texts of the `caoliao-api-errors` namespace. */
+// The base texts are for a visitor who scanned a QR code (no API vocabulary); `_staff` texts for
+// the people at the verification desk or running the page; `_write` ones for a failed submission.
+const FORM_UNAVAILABLE = {
+  title: 'This form can’t be used right now',
+  description:
+    'Something is wrong with this page, not with anything you did. Try again later, or contact the organizer.',
+  title_write: 'This form can’t be submitted right now',
+  description_write:
+    'Something is wrong with this page, not with anything you did. Your answers are still here. Please contact the organizer.',
+};
+
+const MAY_BE_STORED_WRITE =
+  'It may have been saved, or it may not. If you’re sure it wasn’t, you can submit it again, though that may create a duplicate.';
+const MAY_BE_DONE_STAFF = 'It may have taken effect, or it may not. Check the result before you try again.';
+
+/** English texts (`caoliao-api-errors` namespace). */
 export const en: ApiErrorsResource = {
   errors: {
-    0: { title: 'Done', description: 'The request went through.' },
+    0: { title: 'Done', description: 'The request succeeded.' },
     400: {
-      title: 'This request couldn’t be processed',
-      description:
-        'The page sent something the service didn’t accept. This is a problem with the page, not with anything you did.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'The API didn’t accept this request',
+      description_staff:
+        'The request had invalid parameters (400): a problem of the page itself. Give the reference to its developers.',
     },
     401: {
-      title: 'The connection to the form service has expired',
-      description: 'The page can’t sign in to the form service. Reconnect, or let the administrator know.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'The API key no longer works',
+      description_staff: 'The page’s API key is invalid or was replaced. Reconnect it in the admin console.',
     },
     403: {
-      title: 'Saving isn’t allowed here',
-      description: 'This page can view but not save. Ask the administrator for write permission.',
+      title: 'This form can’t take submissions right now',
+      description: 'The form can be viewed but not submitted at the moment. Please contact the organizer.',
+      title_staff: 'No write permission',
+      description_staff:
+        'The page’s API key can read but not write. Give it write permission in the admin console.',
     },
     404: {
-      title: 'We couldn’t find this',
-      description: 'It may have been removed, or you may not have access to it. Check the link or go back.',
+      title: 'We couldn’t find this page',
+      description:
+        'The link may have expired, or what it pointed to was deleted. Check that you scanned the right QR code or opened the right link.',
+      title_staff: 'Not found',
+      description_staff: 'It doesn’t exist, or the page’s API key isn’t allowed to see it.',
     },
     429: {
-      title: 'Too many requests right now',
-      description: 'The service asked us to slow down. Wait a moment; the countdown shows when it can go on.',
+      title: 'Lots of people are here right now',
+      description: 'Many people are opening this at the same time. Please wait a moment.',
+      title_write: 'Lots of people are submitting right now',
+      description_write: 'Many people are submitting at the same time. Your answers are still here.',
+      title_staff: 'Too many requests right now',
+      description_staff: 'Requests came too fast, so the service is holding them back for a moment.',
     },
     502: {
-      title: 'The service is temporarily unavailable',
-      description: 'The form service didn’t respond properly. This usually passes quickly.',
+      title: 'The service isn’t responding',
+      description: 'The form service isn’t answering properly at the moment. It usually recovers quickly.',
+      title_write: 'We couldn’t confirm your submission',
+      description_write: `The form service didn’t answer. ${MAY_BE_STORED_WRITE}`,
+      title_write_staff: 'We couldn’t confirm whether it worked',
+      description_write_staff: `The service didn’t answer. ${MAY_BE_DONE_STAFF}`,
     },
     100300: {
-      title: 'Something went wrong on the service’s side',
+      title: 'Something went wrong on our side',
       description:
-        'The service ran into an internal problem. Try again later; if it keeps happening, give support the reference below.',
+        'The service ran into an internal problem. Try again later; if it keeps happening, give the organizer the reference below.',
+      title_staff: 'Internal service error',
+      description_staff:
+        'The service reported a system error (100300). Try again later; if it keeps happening, give support the reference.',
     },
     100301: {
-      title: 'The page sent incomplete information',
-      description:
-        'Some information the service needs was missing or malformed. This is a problem with the page, not with your input.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'Invalid request parameters',
+      description_staff:
+        'A required parameter is missing, or one has the wrong type or value (100301). Give the reference to the page’s developers.',
     },
     100302: {
-      title: 'This page uses an unsupported version',
-      description: 'The page asked for an API version the service doesn’t know. The page needs an update.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'API version not supported',
+      description_staff:
+        'The page uses an API version that is no longer supported (100302). Its developers must update it.',
     },
     100303: {
-      title: 'Record not found',
-      description: 'This record doesn’t exist or is no longer available. Check the link.',
+      title: 'We couldn’t find this record',
+      description: 'It may have been deleted. Check that the link is right.',
+      title_staff: 'Record not found',
+      description_staff: 'There is no such record. Check the record number or link.',
     },
     100304: {
-      title: 'Form not found',
-      description: 'This form doesn’t exist or has been removed. Check that you scanned the right code.',
+      title: 'We couldn’t find this form',
+      description: 'It may have been deleted. Check that you scanned the right QR code.',
+      title_staff: 'Form not found',
+      description_staff: 'There is no such form; it may have been deleted.',
     },
     100305: {
-      title: 'Unsupported format',
-      description: 'The page asked for the data in a format the service can’t produce. The page needs a fix.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'Output format not supported',
+      description_staff:
+        'The page asked for a data format the API doesn’t know (100305). Its developers must fix it.',
     },
     100306: {
-      title: 'This code doesn’t belong to this form',
+      title: 'This QR code isn’t for this form',
       description:
-        'The QR code you scanned isn’t linked to this form. Scan the code that comes with the form.',
+        'The code you scanned isn’t linked to this form. Scan the form’s QR code provided by the organizer.',
+      title_staff: 'QR code not linked to the form',
+      description_staff:
+        'This QR code isn’t linked to this form. Check the code’s links in the admin console.',
     },
     100307: {
-      title: 'This has already been submitted',
-      description: 'A field that must be unique has a value that was used before. Check the marked field.',
+      title: 'Some answers were already submitted',
+      description: 'Someone has already submitted the marked answers. Change them and submit again.',
     },
     100308: {
-      title: 'Some required fields are empty',
-      description: 'Fill in the marked fields, then submit again. Everything you entered is still here.',
+      title: 'Some required answers are missing',
+      description: 'Fill in the marked answers and submit again. Nothing you entered is lost.',
     },
     100309: {
-      title: 'Some answers aren’t accepted',
-      description:
-        'Check the marked fields: their format or content isn’t valid. Everything you entered is still here.',
+      title: 'Some answers need checking',
+      description: 'Check the marked answers, then submit again. Nothing you entered is lost.',
     },
     100310: {
       title: 'This form has expired',
-      description:
-        'Something the form relies on has expired. Reload the form; what you entered is kept where possible.',
+      description: 'The page was open for too long and the form expired. Reload it, then submit.',
     },
     100311: {
-      title: 'You’ve reached your submission limit',
-      description: 'You have submitted this form as many times as it allows.',
+      title: 'You’ve reached the submission limit',
+      description:
+        'Each person can submit this form only a limited number of times, and you have used them all. To change an answer, contact the organizer.',
     },
     100312: {
       title: 'This form is full',
-      description: 'The form has reached the total number of submissions it accepts.',
+      description: 'The form has received as many submissions as it accepts, and takes no more.',
     },
     100313: {
-      title: 'Submissions aren’t open right now',
-      description:
-        'This form only accepts submissions at certain times. Come back during the submission window.',
+      title: 'This form isn’t open right now',
+      description: 'It only accepts submissions at certain times. Please come back while it’s open.',
     },
     100314: {
-      title: 'This code isn’t accepting submissions',
-      description: 'The QR code is paused or disabled. Contact whoever manages it.',
+      title: 'This QR code isn’t collecting answers',
+      description:
+        'The code has been paused or turned off, so it can’t take submissions. Please contact the organizer.',
+      title_staff: 'The QR code is paused or disabled',
+      description_staff: 'The code’s state doesn’t allow submissions. Turn it back on in the admin console.',
     },
     100315: {
-      title: 'The access key is invalid or disabled',
-      description:
-        'The page’s key for the form service no longer works. Reconnect, or ask the administrator to check it.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'API key invalid or disabled',
+      description_staff: 'The page’s API key is invalid or was disabled. Reconnect it in the admin console.',
     },
     100316: {
-      title: 'The access key belongs to another organization',
-      description:
-        'The page is connected with a key of another organization. Reconnect with your organization’s key, or ask the administrator to fix the setup.',
+      ...FORM_UNAVAILABLE,
+      title_staff: 'API key of another organization',
+      description_staff:
+        'The API key belongs to a different organization than the request. Reconnect with your organization’s key.',
     },
     100317: {
-      title: 'No codes in this category',
-      description: 'The category you chose has no usable codes. Choose another category.',
+      title: 'No QR codes in this category',
+      description: 'The category you chose has no usable QR codes. Choose another category.',
     },
     100318: {
-      title: 'Too many codes in this category',
-      description: 'The category matches more codes than can be handled at once. Choose a narrower category.',
+      title: 'Too many QR codes in this category',
+      description: 'The category holds more codes than can be handled at once. Choose a narrower category.',
     },
     100319: {
       title: 'Verification failed',
@@ -120,88 +168,122 @@ export const en: ApiErrorsResource = {
     },
     100320: {
       title: 'Certificate code not recognized',
-      description: 'The code doesn’t match any certificate. Scan it again or check the code you typed.',
+      description: 'No certificate has this code. Scan it again, or check the code you typed.',
     },
     100321: {
-      title: 'Verification isn’t enabled',
-      description: 'This form or certificate doesn’t allow verification. An administrator has to turn it on.',
+      title: 'This certificate can’t be verified',
+      description: 'Verification isn’t turned on for its form. An administrator has to turn it on.',
     },
     100322: {
-      title: 'Not approved yet',
-      description: 'The record behind this certificate hasn’t been approved, so it can’t be verified yet.',
+      title: 'Still waiting for approval',
+      description:
+        'The record behind this certificate hasn’t been approved yet. It can be verified once it is.',
     },
     100323: {
-      title: 'Certificate from another form',
-      description: 'This certificate belongs to a different form or code than the one you are verifying for.',
+      title: 'Certificate from somewhere else',
+      description: 'This certificate belongs to another form or QR code than the one you are verifying for.',
     },
     100324: {
-      title: 'Already verified or finished',
-      description:
-        'The certificate’s current status doesn’t allow verification; it may have been verified already.',
+      title: 'Already verified',
+      description: 'The certificate’s status doesn’t allow another verification: it is already done.',
     },
     100325: {
-      title: 'This action isn’t available',
-      description: 'This form doesn’t support that verification action. Choose another action.',
+      title: 'This verification method isn’t available',
+      description: 'This form doesn’t use that verification method. Choose another method.',
     },
     100326: {
       title: 'That status isn’t available',
       description:
-        'The target status doesn’t exist, or there is no next status to move to. Choose another status.',
+        'The target status doesn’t exist, or there is no next status. Choose another target status.',
     },
     100327: {
       title: 'Authorization code invalid or expired',
-      description: 'Enter a fresh verification authorization code and try again.',
+      description: 'Enter a new verification authorization code and try again.',
     },
     100328: {
       title: 'You can’t verify this certificate',
       description: 'You aren’t a verifier for this certificate. Ask the administrator to add you.',
     },
     100329: {
-      title: 'Complete your identity information first',
+      title: 'Complete your identity details first',
       description:
-        'Verifying needs your identity information. Complete it, and verification continues right after.',
+        'Once your identity details are complete, verification of this certificate continues by itself.',
     },
     network: {
       title: 'Can’t connect',
       description: 'We couldn’t reach the service. Check your connection and try again.',
+      title_write: 'Connection lost: we couldn’t confirm your submission',
+      description_write: MAY_BE_STORED_WRITE,
+      title_write_staff: 'Connection lost: we couldn’t confirm whether it worked',
+      description_write_staff: MAY_BE_DONE_STAFF,
     },
     timeout: {
       title: 'The service is taking too long',
       description: 'No answer came in time. Try again.',
+      title_write: 'No answer in time: we couldn’t confirm your submission',
+      description_write: MAY_BE_STORED_WRITE,
+      title_write_staff: 'No answer in time: we couldn’t confirm whether it worked',
+      description_write_staff: MAY_BE_DONE_STAFF,
     },
-    aborted: {
-      title: 'Request cancelled',
-      description: 'The request was stopped before it finished.',
-    },
+    aborted: { title: 'Request cancelled', description: 'The request was stopped before it finished.' },
     'invalid-response': {
       title: 'Unexpected answer from the service',
       description:
+        'The answer couldn’t be read; a network proxy may have got in the way. Try again, and contact the organizer if it persists.',
+      description_staff:
         'The answer couldn’t be read; a network proxy may have got in the way. Try again, and contact support if it persists.',
     },
     http: {
       title: 'The service returned an error',
-      description: 'The service answered with an error we don’t recognise. Try again later.',
+      description: 'The service answered with an error we don’t recognize. Try again later.',
     },
     unknown: {
       title: 'Something went wrong',
       description:
+        'An unexpected error occurred. Try again; if it keeps happening, give the organizer the reference below.',
+      description_staff:
         'An unexpected error occurred. Try again; if it keeps happening, give support the reference below.',
     },
   },
   actions: {
     retry: 'Try again now',
+    retry_write: 'Submit again',
+    retry_ambiguous: 'Submit again anyway',
+    retry_100319: 'Verify again',
     reauthenticate: 'Reconnect',
-    'contact-support': 'Contact support',
-    'contact-admin': 'Contact the administrator',
+    'contact-support': 'Contact the organizer',
+    'contact-support_staff': 'Contact support',
+    'contact-admin': 'Contact the organizer',
+    'contact-admin_staff': 'Contact the administrator',
     'request-permission': 'Ask for permission',
     'go-back': 'Go back',
-    rescan: 'Scan the code again',
-    'fix-fields': 'Go to the first marked field',
+    rescan: 'Scan again',
+    'fix-fields': 'Go to the first marked answer',
     reload: 'Reload the form',
     'choose-another': 'Choose another',
-    'enter-certificate-code': 'Enter the certificate code again',
+    'choose-another_100317': 'Choose another category',
+    'choose-another_100318': 'Choose a narrower category',
+    'choose-another_100325': 'Choose another method',
+    'choose-another_100326': 'Choose another target status',
+    'enter-certificate-code': 'Enter the code again',
+    'enter-certificate-code_100321': 'Verify the next one',
+    'enter-certificate-code_100322': 'Verify the next one',
+    'enter-certificate-code_100324': 'Verify the next one',
+    'enter-certificate-code_100328': 'Verify the next one',
     'enter-auth-code': 'Enter a new authorization code',
-    'complete-identity': 'Complete identity information',
+    'complete-identity': 'Complete identity details',
+    'reload-page': 'Reload the page',
+    'go-home': 'Go to the home page',
+    'copy-reference': 'Copy the reference',
+  },
+  fields: {
+    summaryTitle_one: 'There is a problem with {{count}} answer',
+    summaryTitle_other: 'There are problems with {{count}} answers',
+    prefix: 'Error: ',
+    required: 'Enter {{label}}',
+    invalid: 'Check {{label}}: it isn’t valid',
+    duplicate: '{{label}} has already been used. Enter a different one',
+    duplicateValue: '“{{value}}” has already been used for {{label}}. Enter a different one',
   },
   ui: {
     details: 'Technical details',
@@ -212,14 +294,21 @@ export const en: ApiErrorsResource = {
     detail: 'Detail',
     endpoint: 'Endpoint',
     reference: 'Reference',
+    labelled: '{{label}}: {{value}}',
     copy: 'Copy details',
     copied: 'Copied',
     errorNumber: 'Error {{number}}',
-    retryingIn: 'Trying again in {{seconds}} s',
-    retryIn: 'You can try again in {{seconds}} s',
-    waitStarted: 'Too many requests. Please wait {{seconds}} seconds.',
-    waitEnded: 'You can try again now.',
-    retrying: 'Trying again…',
-    writeMayHaveArrived: 'Your submission may already have gone through. Check before sending it again.',
+    waitAuto: 'Loading again in {{seconds}} s',
+    waitAuto_write: 'We’ll submit it for you in {{seconds}} s',
+    waitAuto_write_staff: 'Trying again in {{seconds}} s',
+    sending: 'Loading again…',
+    sending_write: 'Submitting it for you…',
+    sending_write_staff: 'Trying again…',
+    waitManual: 'You can try again in {{seconds}} s',
+    waitManual_write: 'You can submit again in {{seconds}} s',
+    waitOver: 'You can try again now.',
+    waitOver_write: 'You can submit again now.',
+    showValues: 'Show your answers',
+    hideValues: 'Hide your answers',
   },
 };

@@ -4,38 +4,53 @@ import type { ApiErrorsResource } from './resource.js';
 /** The i18next namespace of this library's texts. */
 export const API_ERRORS_NS = 'caoliao-api-errors';
 
-/** The languages this library speaks. */
-export type ApiErrorsLanguage = 'zh' | 'en';
+/** The languages this library speaks: Simplified Chinese, Traditional Chinese and English. */
+export type ApiErrorsLanguage = 'zh' | 'zh-Hant' | 'en';
 
 /**
- * The texts to use, per language: both (`{ zh, en }`) or only the one your app speaks (`{ zh }`),
- * so that a bundler leaves the other out.
+ * The texts to use, per language: all, or only those your app speaks (`{ zh }`), so that a
+ * bundler leaves the others out.
  */
 export type ApiErrorsLanguages = Partial<Record<ApiErrorsLanguage, ApiErrorsResource>>;
 
+const TRADITIONAL_REGIONS = ['tw', 'hk', 'mo'];
+
 /**
- * Maps any language tag to one this library speaks: every Chinese tag (`zh`, `zh-CN`, `zh-Hans`,
- * `zh-TW`, `zh_HK` …) to `zh`, everything else to `en`.
- * @example toApiErrorsLanguage('zh-Hant-TW') // 'zh'
+ * Maps any language tag to one this library speaks: Traditional Chinese for `zh-Hant` and the
+ * regions that write it (`zh-TW`, `zh-HK`, `zh-MO`), Simplified for every other Chinese tag (`zh`,
+ * `zh-CN`, `zh-Hans`, `zh-SG` …), English for everything else. A script subtag wins over a region.
+ * @example toApiErrorsLanguage('zh-HK') // 'zh-Hant'
  */
 export function toApiErrorsLanguage(tag: string | null | undefined): ApiErrorsLanguage {
-  return /^zh(?:$|[-_])/i.test(tag?.trim() ?? '') ? 'zh' : 'en';
+  const subtags = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  if (subtags[0] !== 'zh') return 'en';
+  if (subtags.includes('hans')) return 'zh';
+  if (subtags.includes('hant') || subtags.some((subtag) => TRADITIONAL_REGIONS.includes(subtag)))
+    return 'zh-Hant';
+  return 'zh';
 }
+
+/** The languages to fall back to when a language's texts are missing, nearest first. */
+export const FALLBACK_LANGUAGES: Record<ApiErrorsLanguage, readonly ApiErrorsLanguage[]> = {
+  zh: ['zh-Hant', 'en'],
+  'zh-Hant': ['zh', 'en'],
+  en: ['zh', 'zh-Hant'],
+};
 
 /** @internal A private i18next instance in `lng` with the given texts (none: they are added later). */
 export function createTextsInstance(lng: ApiErrorsLanguage, languages: ApiErrorsLanguages = {}): i18n {
   const instance = i18next.createInstance();
   instance.init({
     lng,
-    fallbackLng: 'en',
-    supportedLngs: ['zh', 'en'],
+    fallbackLng: [...FALLBACK_LANGUAGES[lng]],
+    supportedLngs: ['zh', 'zh-Hant', 'en'],
     nonExplicitSupportedLngs: true,
     ns: [API_ERRORS_NS],
     defaultNS: API_ERRORS_NS,
     resources: Object.fromEntries(
       Object.entries(languages).map(([language, texts]) => [language, { [API_ERRORS_NS]: texts }]),
     ),
-    // React escapes what it renders; our texts interpolate only numbers.
+    // React escapes what it renders; our texts interpolate only numbers and the person's own words.
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -1,12 +1,56 @@
 import type { ErrorKey, RecoveryAction } from '../core/index.js';
 
+/**
+ * Who reads the texts: `public`, a visitor who scanned a QR code and fills in a form (the default:
+ * no API vocabulary), or `staff`, who verify certificates or run the page and can fix its set-up.
+ */
+export type ApiErrorsAudience = 'public' | 'staff';
+
+/**
+ * A text may have variants, tried most specific first: `_write_staff`, `_staff`, `_write`, then
+ * the text itself. `_write` is for a failed submission or verification, `_staff` for the staff.
+ */
+export type TextVariant = 'write' | 'staff' | 'write_staff';
+
 /** Texts for one error: a headline and a description written for the person at the screen. */
-export interface ErrorText {
-  title: string;
-  description: string;
+export type ErrorText = { title: string; description: string } & Partial<
+  Record<`${'title' | 'description'}_${TextVariant}`, string>
+>;
+
+/** Actions every view can take without a handler of the host. */
+export type BuiltInAction = 'reload-page' | 'go-home' | 'copy-reference';
+
+/** Every action a view can show. */
+export type ActionId = RecoveryAction | BuiltInAction;
+
+/**
+ * Action labels. A label may be specific to a key (`choose-another_100326`: "Choose another target
+ * status"), to a write whose first attempt may have been stored (`retry_ambiguous`), or have the
+ * variants of `TextVariant`.
+ */
+export type ActionText = Record<ActionId, string> & { [variant: `${ActionId}_${string}`]: string };
+
+/** The messages of field errors (100307–100309), beside each field and in the error summary. */
+export interface FieldText {
+  /** The error summary's headline; `{{count}}` fields. Plural forms as i18next names them. */
+  summaryTitle_other: string;
+  summaryTitle_one?: string;
+  /** Read before a field's message by screen readers ("Error:"). */
+  prefix: string;
+  /** `{{label}}`: a required field left empty (100308). */
+  required: string;
+  /** `{{label}}`: a value that is not valid (100309). */
+  invalid: string;
+  /** `{{label}}`: a value already used by another record (100307). */
+  duplicate: string;
+  /** `{{label}}`, `{{value}}`: the same, quoting the value. */
+  duplicateValue: string;
 }
 
-/** Texts of the screens around the error itself. Variables: `{{seconds}}`, `{{number}}`. */
+/**
+ * Texts of the screens around the error itself. Variables: `{{seconds}}`, `{{number}}`,
+ * `{{label}}`, `{{value}}`. Wait texts have the variants of `TextVariant`.
+ */
 export interface UiText {
   /** Summary of the collapsible technical details. */
   details: string;
@@ -17,26 +61,35 @@ export interface UiText {
   detail: string;
   endpoint: string;
   reference: string;
+  /** A label and its value on one line, with the language's own colon: "问题编号：…". */
+  labelled: string;
   copy: string;
   copied: string;
   /** The number of an error the catalog does not know yet, e.g. "Error {{number}}". */
   errorNumber: string;
-  /** A 429 countdown for a read that will retry by itself. */
-  retryingIn: string;
-  /** A 429 countdown for a write that waits for the person. */
-  retryIn: string;
-  /** Announced once when a 429 wait starts. */
-  waitStarted: string;
-  /** Announced once when a 429 wait ends. */
-  waitEnded: string;
-  retrying: string;
-  /** Shown with a failed write whose first attempt may have been stored. */
-  writeMayHaveArrived: string;
+  /** A wait after which the request is sent again by itself. */
+  waitAuto: string;
+  waitAuto_write: string;
+  waitAuto_write_staff: string;
+  /** The wait is over and the request is on its way. */
+  sending: string;
+  sending_write: string;
+  sending_write_staff: string;
+  /** A wait after which the person may send it again. */
+  waitManual: string;
+  waitManual_write: string;
+  /** The wait is over; the person may send it again. */
+  waitOver: string;
+  waitOver_write: string;
+  /** Shows the form an error replaced, read-only. */
+  showValues: string;
+  hideValues: string;
 }
 
 /** One language of the `caoliao-api-errors` namespace. */
 export interface ApiErrorsResource {
   errors: Record<ErrorKey, ErrorText>;
-  actions: Record<RecoveryAction, string>;
+  actions: ActionText;
+  fields: FieldText;
   ui: UiText;
 }

@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { ERROR_KEYS, type RecoveryAction } from '../../src/core/index.js';
+import { ERROR_KEYS } from '../../src/core/index.js';
 import {
+  type ActionId,
   API_ERRORS_NS,
   addApiErrorResources,
   createApiErrorsI18n,
@@ -9,6 +10,7 @@ import {
   resources,
   toApiErrorsLanguage,
   zh,
+  zhHant,
 } from '../../src/i18n/index.js';
 
 /** Every text of a resource, by its dotted key. */
@@ -23,7 +25,7 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
 const variables = (text: unknown) =>
   [...String(text).matchAll(/{{\s*(\w+)\s*}}/g)].map(([, name]) => name).sort();
 
-const ACTIONS: RecoveryAction[] = [
+const ACTIONS: ActionId[] = [
   'retry',
   'reauthenticate',
   'contact-support',
@@ -37,45 +39,82 @@ const ACTIONS: RecoveryAction[] = [
   'enter-certificate-code',
   'enter-auth-code',
   'complete-identity',
+  'reload-page',
+  'go-home',
+  'copy-reference',
 ];
-
-describe.each([
+const VARIANTS = ['write', 'staff', 'write_staff'];
+const LANGUAGES = [
   ['zh', zh],
+  ['zh-Hant', zhHant],
   ['en', en],
-])('the %s texts', (_, resource) => {
+] as const;
+
+// i18next's plural forms: the languages differ in which they need (Chinese has only `_other`).
+const withoutPlural = (path: string) => path.replace(/_(zero|one|two|few|many|other)$/, '');
+
+describe.each(LANGUAGES)('the %s texts', (_, resource) => {
   it.each(ERROR_KEYS)('have a headline and a description for %s', (key) => {
     expect(resource.errors[key].title).toMatch(/\S/);
     expect(resource.errors[key].description).toMatch(/\S/);
   });
 
-  it('label every recovery action', () => {
-    expect(Object.keys(resource.actions).sort()).toEqual([...ACTIONS].sort());
+  it('have only known variants of error texts', () => {
+    for (const key of ERROR_KEYS) {
+      for (const name of Object.keys(resource.errors[key])) {
+        const [field, ...variant] = name.split('_');
+        expect(['title', 'description'], `${key}.${name}`).toContain(field);
+        if (variant.length > 0) expect(VARIANTS, `${key}.${name}`).toContain(variant.join('_'));
+      }
+    }
+  });
+
+  it('label every action, and specific labels only of known actions and keys', () => {
+    const labels = Object.keys(resource.actions);
+    expect(labels.filter((label) => !label.includes('_')).sort()).toEqual([...ACTIONS].sort());
+    for (const label of labels.filter((name) => name.includes('_'))) {
+      const [action, ...rest] = label.split('_');
+      const suffix = rest.join('_');
+      expect(ACTIONS, label).toContain(action);
+      expect([...ERROR_KEYS, ...VARIANTS, 'ambiguous'], label).toContain(suffix);
+    }
   });
 
   it('have no empty text anywhere', () => {
     for (const [path, text] of flatten(resource)) expect(text, path).toMatch(/\S/);
   });
 
-  it('give every error its own headline', () => {
-    const titles = ERROR_KEYS.map((key) => resource.errors[key].title);
+  it('give every error its own headline for the staff, who need the precise reason', () => {
+    const keys = ERROR_KEYS.filter((key) => key !== '0');
+    const titles = keys.map((key) => resource.errors[key].title_staff ?? resource.errors[key].title);
     expect(new Set(titles).size).toBe(titles.length);
   });
 });
 
-describe('zh and en', () => {
-  const zhTexts = flatten(zh);
-  const enTexts = flatten(en);
+describe('every language', () => {
+  const [reference, ...others] = LANGUAGES.map(([lng, resource]) => [lng, flatten(resource)] as const);
+  const keysOf = (texts: Map<string, unknown>) => [...new Set([...texts.keys()].map(withoutPlural))].sort();
 
-  it('have the same keys', () => {
-    expect([...zhTexts.keys()].sort()).toEqual([...enTexts.keys()].sort());
+  it.each(others)('%s has the same keys as zh', (_, texts) => {
+    expect(keysOf(texts)).toEqual(keysOf(reference[1]));
   });
 
-  it('use the same interpolation variables in every text', () => {
-    for (const [path, text] of zhTexts) expect(variables(text), path).toEqual(variables(enTexts.get(path)));
+  it.each(others)('%s uses the same interpolation variables as zh in every text', (_, texts) => {
+    for (const [path, text] of texts) {
+      const same = reference[1].get(path) ?? reference[1].get(`${withoutPlural(path)}_other`);
+      expect(variables(text), path).toEqual(variables(same));
+    }
   });
 
-  it('write Chinese with Chinese punctuation', () => {
-    for (const [path, text] of zhTexts) expect(String(text), path).not.toMatch(/[\u4e00-\u9fff][,;:?!]/);
+  it.each([LANGUAGES[0], LANGUAGES[1]])('%s writes Chinese with Chinese punctuation', (_, resource) => {
+    for (const [path, text] of flatten(resource))
+      expect(String(text), path).not.toMatch(/[\u4e00-\u9fff][,;:?!()]|[,;:?!(][\u4e00-\u9fff]/);
+  });
+
+  it('zh-Hant is written in Traditional characters', () => {
+    // Characters that exist only in Simplified Chinese, common in these texts.
+    const simplified = /[们说这时间为么后会没应请问题码证销码钮键设资讯级网络过边发认输载]/;
+    for (const [path, text] of flatten(zhHant)) expect(String(text), path).not.toMatch(simplified);
   });
 });
 
@@ -84,9 +123,13 @@ describe('language tags', () => {
     ['zh', 'zh'],
     ['zh-CN', 'zh'],
     ['zh-Hans', 'zh'],
-    ['zh-TW', 'zh'],
-    ['zh_HK', 'zh'],
-    ['ZH-hant-tw', 'zh'],
+    ['zh-SG', 'zh'],
+    ['zh-Hans-HK', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh_HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['ZH-hant-tw', 'zh-Hant'],
     ['en', 'en'],
     ['en-US', 'en'],
     ['fr', 'en'],
@@ -119,8 +162,9 @@ describe('addApiErrorResources', () => {
 });
 
 describe('createApiErrorsI18n', () => {
-  it('makes a private instance in the language asked for, mapped to zh or en', () => {
-    expect(createApiErrorsI18n('zh-TW').t('ui.retryIn', { seconds: 5 })).toBe('5 秒后可以重试');
+  it('makes a private instance in the language asked for, mapped to zh, zh-Hant or en', () => {
+    expect(createApiErrorsI18n('zh-CN').t('ui.waitManual', { seconds: 5 })).toBe('5 秒后可以重试');
+    expect(createApiErrorsI18n('zh-HK').t('errors.404.title')).toBe(zhHant.errors[404].title);
     expect(createApiErrorsI18n('fr').t('errors.network.title')).toBe(en.errors.network.title);
     expect(i18next.isInitialized).toBeFalsy(); // the global instance is left alone
   });
@@ -134,8 +178,9 @@ describe('createApiErrorsI18n', () => {
     }
   });
 
-  it('exposes both languages under the namespace', () => {
+  it('exposes every language under the namespace', () => {
     expect(resources.zh[API_ERRORS_NS]).toBe(zh);
+    expect(resources['zh-Hant'][API_ERRORS_NS]).toBe(zhHant);
     expect(resources.en[API_ERRORS_NS]).toBe(en);
   });
 });
