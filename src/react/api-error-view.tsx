@@ -1,12 +1,14 @@
-import { type ComponentType, useContext, useMemo } from 'react';
+import { type ComponentType, createContext, useContext, useMemo } from 'react';
 import { describeError, ERROR_KEYS, type ErrorKey, toApiError } from '../core/index.js';
+import type { ApiErrorsAudience } from '../i18n/resource.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 import { ErrorPanel } from './error-panel.js';
-import { getErrorReference } from './error-reference.js';
+import { type ErrorSource, resolveSource } from './error-source.js';
 import { type ApiErrorHandlers, pickHandlers } from './handlers.js';
 import { IdentityPromptView } from './identity-prompt.js';
-import { RateLimitView } from './rate-limit-countdown.js';
+import { RateLimitView } from './rate-limit-view.js';
+import type { FieldErrors } from './use-field-errors.js';
 
 /** The component of every catalog key: the shared panel, with per-code behaviour where a code needs it. */
 export const API_ERROR_COMPONENTS: Readonly<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>> = {
@@ -15,61 +17,115 @@ export const API_ERROR_COMPONENTS: Readonly<Record<ErrorKey, ComponentType<ApiEr
   100329: IdentityPromptView,
 };
 
-export interface ApiErrorViewProps extends ApiErrorHandlers {
-  /**
-   * The error to show: an `ApiError` or anything thrown. With none, an inline view renders its
-   * (empty) live region, so that the error is announced when it comes.
-   * @example <ApiErrorView error={mutation.error} write onRetry={() => mutation.mutate(values)} />
-   */
-  error: unknown;
-  /**
-   * `page` replaces the screen and takes focus; `inline` sits by the action. Default: the
-   * catalog's scope, but inline for a write that may work when sent again (502, network …).
-   */
-  variant?: 'page' | 'inline';
-  /**
-   * The failed request was a write: a failure that may have been stored gets a warning, a 429
-   * waits for the person, and the region is an alert (the person just acted and needs to know).
-   */
-  write?: boolean;
-  /** The DOM id of the inline region, for `aria-describedby` (see `useFieldErrors`). */
-  id?: string;
+// One React key per error object: a second 429 with the same fields is a new wait, a new view.
+const viewKeys = new WeakMap<object, number>();
+let lastViewKey = 0;
+function viewKeyOf(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  let key = viewKeys.get(error);
+  if (key === undefined) {
+    lastViewKey += 1;
+    key = lastViewKey;
+    viewKeys.set(error, key);
+  }
+  return String(key);
 }
 
+/** @internal The error an `ApiErrorArea` shows in place of its content: views inside it stay empty. */
+export const ShownByAreaContext = createContext<unknown>(undefined);
+
+/** The props of `ApiErrorView` besides its source (`error`, `mutation` or `query`). */
+export interface ApiErrorViewOptions extends ApiErrorHandlers {
+  /**
+   * `page` replaces the screen, `result` replaces a form area (both Result-style, focused);
+   * `inline` sits by the action that failed. Default: `page` for a read whose catalog scope is
+   * `page`, else `inline` — a write's errors stay beside the form (see `ApiErrorArea` for those
+   * that end it).
+   */
+  variant?: 'page' | 'result' | 'inline';
+  /**
+   * The failed request was a write (a submission, a verification): its texts say so, a 502, a
+   * network failure or a timeout says the first attempt may have been stored, a 429 waits for the
+   * person, and the region is an alert. Default: `true` for a `mutation`, else `false`.
+   */
+  write?: boolean;
+  /**
+   * Who reads it: `public` (a visitor on the form) or `staff`. Default: the provider's, else `public`.
+   * @example <ApiErrorView mutation={verify} audience="staff" />
+   */
+  audience?: ApiErrorsAudience;
+  /** The DOM id of the inline region, for `aria-describedby`. */
+  id?: string;
+  /**
+   * The form's field errors: when they mark fields for this error, `ApiErrorSummary` and
+   * `ApiFieldError` show it, and this view stays empty.
+   * @example <ApiErrorView mutation={submit} fieldErrors={fields} />
+   */
+  fieldErrors?: FieldErrors;
+}
+
+export type ApiErrorViewProps = ApiErrorViewOptions & ErrorSource;
+
 /**
- * Shows an error with the component of its key, localized, with its recovery actions.
- * @example <ApiErrorView error={query.error} onRetry={() => query.refetch()} />
+ * Shows an error with the component of its key, localized for its reader, with its recovery
+ * actions. Given a mutation or a query, it shows the wait while React Query retries by itself,
+ * and sends the request again from its retry button.
+ * @example
+ * <ApiErrorView mutation={submit} />
+ * <ApiErrorView error={query.error} onRetry={() => query.refetch()} />
  */
-export function ApiErrorView({ error, variant, write = false, id, ...handlerProps }: ApiErrorViewProps) {
+export function ApiErrorView(props: ApiErrorViewProps) {
+  const {
+    variant,
+    write,
+    audience,
+    id,
+    fieldErrors,
+    error: _error,
+    mutation,
+    query,
+    ...handlerProps
+  } = props;
   const context = useContext(ApiErrorsContext);
+  const shownByArea = useContext(ShownByAreaContext);
+  const source = resolveSource(props, write);
+  const raw = source.error === null || source.error === undefined ? undefined : source.error;
   // Converted once per error, so that a thrown string keeps one reference across renders.
-  const apiError = useMemo(
-    () => (error === null || error === undefined ? undefined : toApiError(error)),
-    [error],
-  );
+  const apiError = useMemo(() => (raw === undefined ? undefined : toApiError(raw)), [raw]);
   const description = apiError && describeError(apiError);
-  // A write that may work when sent again stays inline, beside the form the person filled in.
-  const keepsForm = write && description?.retry !== 'never';
-  const shown = variant ?? (description?.scope === 'page' && !keepsForm ? 'page' : 'inline');
+  const shownElsewhere =
+    raw === shownByArea ||
+    (description?.scope === 'field' &&
+      fieldErrors !== undefined &&
+      fieldErrors.error === raw &&
+      fieldErrors.items.length > 0);
+  const shown =
+    variant ?? (!source.retrying && !source.write && description?.scope === 'page' ? 'page' : 'inline');
+
   let content = null;
-  if (apiError && description) {
+  if (apiError && description && !shownElsewhere) {
     const Component = context.components[description.key] ?? API_ERROR_COMPONENTS[description.key];
+    const derived: ApiErrorHandlers = source.onRetry ? { onRetry: source.onRetry } : {};
     content = (
       <Component
         // A new error is a new view: a fresh countdown, focus moved again.
-        key={getErrorReference(apiError)}
+        key={`${viewKeyOf(raw)} ${source.retrying}`}
         error={apiError}
         description={description}
         variant={shown}
-        write={write}
-        handlers={{ ...context.handlers, ...pickHandlers(handlerProps) }}
+        write={source.write}
+        audience={audience ?? context.audience ?? 'public'}
+        retrying={source.retrying}
+        retryAt={source.retryAt}
+        givenUp={source.givenUp}
+        handlers={{ ...context.handlers, ...derived, ...pickHandlers(handlerProps) }}
       />
     );
   }
-  if (shown === 'page') return content;
+  if (shown !== 'inline') return content;
   // The live region exists before it is filled, or screen readers miss the error.
   return (
-    <div id={id} className="cae-region" role={write ? 'alert' : 'status'}>
+    <div id={id} className="cae-region" role={source.write ? 'alert' : 'status'}>
       {content}
     </div>
   );

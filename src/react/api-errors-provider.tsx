@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ErrorKey } from '../core/index.js';
 import type { ApiErrorsLanguages } from '../i18n/instance.js';
+import type { ApiErrorsAudience } from '../i18n/resource.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ACTION_HANDLERS, type ApiErrorHandlers, pickHandlers } from './handlers.js';
 
@@ -10,6 +11,9 @@ const HANDLER_NAMES = Object.values(ACTION_HANDLERS);
 export interface ApiErrorsContextValue {
   i18n?: i18n;
   languages?: ApiErrorsLanguages;
+  audience?: ApiErrorsAudience;
+  contactHref?: string;
+  homeHref?: string;
   handlers: ApiErrorHandlers;
   components: Partial<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>>;
 }
@@ -26,6 +30,26 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
    * <ApiErrorsProvider languages={{ zh }}>…</ApiErrorsProvider>
    */
   languages?: ApiErrorsLanguages;
+  /**
+   * Who reads the errors: `public` (default), a visitor who scanned a QR code, who never reads API
+   * vocabulary and is sent to the organizer; or `staff`, at the verification desk or running the
+   * page, who get the precise reason and the action that fixes the set-up (reconnect, permissions).
+   * @example <ApiErrorsProvider audience="staff">…</ApiErrorsProvider>
+   */
+  audience?: ApiErrorsAudience;
+  /**
+   * Where "contact the organizer / administrator / support" leads when no `onContact…` handler is
+   * given: a `tel:`, `mailto:` or web address. Without either, those views offer to copy the
+   * error's reference instead.
+   * @example <ApiErrorsProvider contactHref="tel:+864001234567">…</ApiErrorsProvider>
+   */
+  contactHref?: string;
+  /**
+   * Where "go back" leads when there is no page to go back to (a page opened by scanning a QR code
+   * has no history). Without it, such views offer no "go back" at all.
+   * @example <ApiErrorsProvider homeHref="/">…</ApiErrorsProvider>
+   */
+  homeHref?: string;
   /**
    * The i18next instance whose language is used. Without it: the host's react-i18next instance,
    * else a private one that follows the page's language (`<html lang>`).
@@ -52,6 +76,9 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
 export function ApiErrorsProvider({
   i18n,
   languages,
+  audience,
+  contactHref,
+  homeHref,
   components,
   children,
   ...handlers
@@ -63,10 +90,24 @@ export function ApiErrorsProvider({
     () => ({
       i18n: i18n ?? outer.i18n,
       languages: languages ?? outer.languages,
+      audience: audience ?? outer.audience,
+      contactHref: contactHref ?? outer.contactHref,
+      homeHref: homeHref ?? outer.homeHref,
       handlers: { ...outer.handlers, ...pickHandlers(handlers) },
       components: { ...outer.components, ...components },
     }),
-    [i18n, languages?.zh, languages?.en, components, outer, ...handlerList],
+    [
+      i18n,
+      languages?.zh,
+      languages?.['zh-Hant'],
+      languages?.en,
+      audience,
+      contactHref,
+      homeHref,
+      components,
+      outer,
+      ...handlerList,
+    ],
   );
   return <ApiErrorsContext.Provider value={value}>{children}</ApiErrorsContext.Provider>;
 }

@@ -18,7 +18,7 @@ export function ErrorDetails({ details }: { details: ApiErrorDetails }) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(
-        rows.map(([field, value]) => `${t(`ui.${field}`)}: ${value}`).join('\n'),
+        rows.map(([field, value]) => t('ui.labelled', { label: t(`ui.${field}`), value })).join('\n'),
       );
       setCopied(true);
     } catch {

@@ -1,14 +1,16 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { RecoveryAction } from '../core/index.js';
 import { ActionButton } from './action-button.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ErrorDetails } from './error-details.js';
-import { ACTION_HANDLERS } from './handlers.js';
-import { useApiErrorText } from './use-api-error-text.js';
+import { ErrorIcon } from './error-icon.js';
+import { RetryCountdown } from './retry-countdown.js';
+import { useApiErrorText, useTextSituation } from './use-api-error-text.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
+import { useErrorActions } from './use-error-actions.js';
 
 /** Actions without which the person cannot go on. */
-const BLOCKING_ACTIONS: readonly RecoveryAction[] = ['reauthenticate', 'complete-identity'];
+const BLOCKING_ACTIONS: readonly string[] = ['reauthenticate', 'complete-identity'];
 
 export interface ErrorPanelProps extends ApiErrorComponentProps {
   /** Actions a per-code component renders itself (a countdown's retry, the identity prompt). */
@@ -18,84 +20,123 @@ export interface ErrorPanelProps extends ApiErrorComponentProps {
 }
 
 /**
- * The layout every error view shares: headline, description, per-code content, the recovery
- * actions that have a handler, and the collapsible details. Used for every key that needs
- * nothing more.
+ * The layout every error view shares: the tone's icon, headline, description, per-code content,
+ * the recovery actions (the host's handlers, else built-in fallbacks, never none) and the
+ * collapsible details. `page` and `result` views are Result-style: a large icon, the headline
+ * focused, one primary action.
  */
 export function ErrorPanel({
   error,
   description,
   variant,
   write,
+  audience,
+  retrying,
+  retryAt,
   handlers,
   omitActions = [],
   children,
 }: ErrorPanelProps) {
-  const text = useApiErrorText(error);
+  const text = useApiErrorText(error, { write, audience });
+  const { ambiguous } = useTextSituation(error, { write, audience });
   const t = useApiErrorsT();
   const titleId = useId();
   const descriptionId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const reference = useRef<HTMLElement>(null);
+  const [copied, setCopied] = useState(false);
+  const large = variant !== 'inline';
 
-  // A page-level error replaces what the person was looking at: keyboard and screen-reader users
+  // A page or a result replaces what the person was looking at: keyboard and screen-reader users
   // land on its headline instead of at the top of the document.
   useEffect(() => {
-    if (variant === 'page') heading.current?.focus();
-  }, [variant]);
+    if (large) heading.current?.focus();
+  }, [large]);
 
-  const Container = variant === 'page' ? 'section' : 'div';
-  const actions = text.actions.filter(({ id }) => !omitActions.includes(id) && handlers[ACTION_HANDLERS[id]]);
-  const mayHaveArrived = write && description.retry === 'auto-for-reads';
+  const copyReference = async () => {
+    try {
+      await navigator.clipboard.writeText(text.details.reference);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure page, a denied permission): select it to copy by hand.
+      if (reference.current) getSelection()?.selectAllChildren(reference.current);
+    }
+  };
+  const actions = useErrorActions(error, text, {
+    handlers,
+    variant,
+    omit: retrying ? [...omitActions, 'retry'] : omitActions,
+    copyReference,
+  });
+  const showReference =
+    description.actions.includes('contact-support') || actions.some(({ id }) => id === 'copy-reference');
   // A page that only an action gets past (sign in again, complete the profile) is an alertdialog,
   // announced as something to respond to; focus still lands on its headline, inside it.
-  const blocking = variant === 'page' && actions.some(({ id }) => BLOCKING_ACTIONS.includes(id));
+  const blocking = large && actions.some(({ id }) => BLOCKING_ACTIONS.includes(id));
+  const referenceLine = t('ui.labelled', { label: t('ui.reference'), value: text.details.reference });
+  const [beforeReference, afterReference = ''] = referenceLine.split(text.details.reference);
 
+  const Container = large ? 'section' : 'div';
   return (
-    // A page view is a labelled landmark (or an alertdialog); an inline view is plain content of
-    // its live region — a landmark per inline error would crowd the landmark list.
+    // A page or result is a labelled landmark (or an alertdialog); an inline view is plain content
+    // of its live region — a landmark per inline error would crowd the landmark list.
     <Container
-      className={`cae-error cae-error--${variant}`}
+      className={`cae-error cae-error--${variant} cae-tone--${text.tone}`}
       data-error-key={text.key}
+      data-tone={text.tone}
       data-category={description.category}
       role={blocking ? 'alertdialog' : undefined}
-      aria-labelledby={variant === 'page' ? titleId : undefined}
+      aria-labelledby={large ? titleId : undefined}
       aria-describedby={blocking ? descriptionId : undefined}
     >
-      {variant === 'page' ? (
-        <h2 id={titleId} ref={heading} tabIndex={-1} className="cae-error__title">
-          {text.title}
-        </h2>
-      ) : (
-        <p id={titleId} className="cae-error__title">
-          {text.title}
+      <ErrorIcon tone={text.tone} className="cae-error__icon" />
+      <div className="cae-error__body">
+        {large ? (
+          <h2 id={titleId} ref={heading} tabIndex={-1} className="cae-error__title">
+            {text.title}
+          </h2>
+        ) : (
+          <p id={titleId} className="cae-error__title">
+            {text.title}
+          </p>
+        )}
+        <p id={descriptionId} className="cae-error__description">
+          {text.description}
         </p>
-      )}
-      <p id={descriptionId} className="cae-error__description">
-        {text.description}
-      </p>
-      {text.unknownNumber && <p className="cae-error__number">{text.unknownNumber}</p>}
-      {/* The descriptions that send the person to support quote this reference: keep it in sight. */}
-      {description.actions.includes('contact-support') && (
-        <p className="cae-error__reference">
-          {t('ui.reference')}: {text.details.reference}
-        </p>
-      )}
-      {mayHaveArrived && <p className="cae-error__note">{t('ui.writeMayHaveArrived')}</p>}
-      {children}
-      {actions.length > 0 && (
+        {text.unknownNumber && <p className="cae-error__number">{text.unknownNumber}</p>}
+        {/* The descriptions that send the person to support quote this reference: keep it in sight. */}
+        {showReference && (
+          <p className="cae-error__reference">
+            {beforeReference}
+            <code ref={reference} className="cae-error__code">
+              {text.details.reference}
+            </code>
+            {afterReference}
+          </p>
+        )}
+        {retrying && (
+          <RetryCountdown error={error} retryAt={retryAt} automatic write={write} audience={audience} />
+        )}
+        {children}
         <div className="cae-error__actions">
-          {actions.map(({ id, label }, index) => (
-            <ActionButton
-              key={id}
-              primary={index === 0}
-              onAction={() => handlers[ACTION_HANDLERS[id]]?.(error)}
-            >
-              {label}
-            </ActionButton>
-          ))}
+          {actions.map((action, index) => {
+            // The first action leads, unless it is a resend that might store twice, or a copy.
+            const primary =
+              index === 0 && !(ambiguous && action.id === 'retry') && action.id !== 'copy-reference';
+            const className = primary ? 'cae-button cae-button--primary' : 'cae-button';
+            return action.href === undefined ? (
+              <ActionButton key={action.id} primary={primary} onAction={action.run}>
+                {action.id === 'copy-reference' && copied ? t('ui.copied') : action.label}
+              </ActionButton>
+            ) : (
+              <a key={action.id} className={className} href={action.href}>
+                {action.label}
+              </a>
+            );
+          })}
         </div>
-      )}
-      <ErrorDetails details={text.details} />
+        <ErrorDetails details={text.details} />
+      </div>
     </Container>
   );
 }

@@ -1,4 +1,5 @@
 export { ApiClientProvider, type ApiClientProviderProps, useApiClient } from './api-client-provider.js';
+export { ApiErrorArea, type ApiErrorAreaProps, endsFlow } from './api-error-area.js';
 export {
   ApiErrorBoundary,
   type ApiErrorBoundaryProps,
@@ -6,8 +7,10 @@ export {
   type ResetDetails,
 } from './api-error-boundary.js';
 export type { ApiErrorComponentProps } from './api-error-component-props.js';
+export { ApiErrorSummary, type ApiErrorSummaryProps } from './api-error-summary.js';
 export { API_ERROR_COMPONENTS, ApiErrorView, type ApiErrorViewProps } from './api-error-view.js';
 export { ApiErrorsProvider, type ApiErrorsProviderProps } from './api-errors-provider.js';
+export { ApiFieldError, type ApiFieldErrorProps } from './api-field-error.js';
 export {
   type ApiMutationOptions,
   useAddRecord,
@@ -26,11 +29,26 @@ export {
 } from './api-queries.js';
 export { apiQueryKeys } from './api-query-keys.js';
 export { type ApiQueryClientOptions, createApiQueryClient } from './create-api-query-client.js';
+export { ErrorIcon } from './error-icon.js';
 export { ErrorPanel, type ErrorPanelProps } from './error-panel.js';
-export { getErrorReference } from './error-reference.js';
+export type { ApiMutationState, ApiQueryState, ErrorSource } from './error-source.js';
 export type { ApiErrorHandlers } from './handlers.js';
 export { IdentityPromptView } from './identity-prompt.js';
-export { RateLimitCountdown, type RateLimitCountdownProps, RateLimitView } from './rate-limit-countdown.js';
+export { RateLimitView } from './rate-limit-view.js';
+export { RetryCountdown, type RetryCountdownProps } from './retry-countdown.js';
 export { type UseApiErrorBoundary, useApiErrorBoundary } from './use-api-error-boundary.js';
-export { type ApiErrorDetails, type ApiErrorText, useApiErrorText } from './use-api-error-text.js';
-export { type FieldErrors, type FieldErrorsOptions, useFieldErrors } from './use-field-errors.js';
+export {
+  type ApiErrorDetails,
+  type ApiErrorText,
+  type ApiErrorTextOptions,
+  useApiErrorText,
+} from './use-api-error-text.js';
+export {
+  type FieldErrorItem,
+  type FieldErrorReason,
+  type FieldErrors,
+  type FieldErrorsOptions,
+  type FormField,
+  type SubmittedValues,
+  useFieldErrors,
+} from './use-field-errors.js';

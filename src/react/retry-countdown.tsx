@@ -1,89 +1,130 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ApiError, MAX_RETRY_AFTER_MS } from '../core/index.js';
+import { type ApiError, getRetryAt, MAX_RETRY_AFTER_MS } from '../core/index.js';
+import type { ApiErrorsAudience } from '../i18n/resource.js';
 import { ActionButton } from './action-button.js';
-import type { ApiErrorComponentProps } from './api-error-component-props.js';
-import { ErrorPanel } from './error-panel.js';
+import { textKeys } from './text-keys.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
 /** Our own wait when a 429 has no `Retry-After`: 5–10 s, jittered so clients don't return together. */
 const fallbackWaitMs = () => 5000 + Math.random() * 5000;
 
-export interface RateLimitCountdownProps {
+// The end of a wait that no retry has scheduled, kept per error: every view of one error counts
+// down to the same moment.
+const deadlines = new WeakMap<ApiError, number>();
+
+function deadlineOf(error: ApiError, retryAt: number | undefined): number | undefined {
+  const scheduled = retryAt ?? getRetryAt(error);
+  if (scheduled !== undefined) return scheduled;
+  const { retryAfterMs, code, status } = error;
+  const valid = typeof retryAfterMs === 'number' && retryAfterMs >= 0 && retryAfterMs <= MAX_RETRY_AFTER_MS;
+  if (!valid && code !== 429 && status !== 429) return undefined;
+  let deadline = deadlines.get(error);
+  if (deadline === undefined) {
+    deadline = Date.now() + (valid ? retryAfterMs : fallbackWaitMs());
+    deadlines.set(error, deadline);
+  }
+  return deadline;
+}
+
+const secondsUntil = (deadline: number | undefined) =>
+  deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+
+export interface RetryCountdownProps {
   error: ApiError;
   /**
-   * Called once when the wait ends for a read (leave it out when React Query retries the request
-   * itself); for a write, when the person presses the button.
+   * When the request will be sent again (Unix milliseconds). Default: the retry `apiRetryDelay`
+   * scheduled for `error` — the moment React Query really sends it — else its `Retry-After` (or
+   * 5–10 s of our own for a 429), counted from the first view of this error.
+   */
+  retryAt?: number;
+  /**
+   * Sends the request again: once when the wait ends if `automatic`, else from the button that the
+   * end of the wait enables.
+   * @example onRetry={() => query.refetch()}
    */
   onRetry?: (error: ApiError) => unknown;
-  /** A write waits for the person: the button is enabled when the wait ends. */
+  /**
+   * The request is sent again by itself when the wait ends: by `onRetry`, or by React Query's own
+   * retry when there is none. Default: a read with `onRetry`.
+   */
+  automatic?: boolean;
+  /** A write (a submission, a verification): the texts say "submit". */
   write?: boolean;
+  /** Who reads it; default `public`. */
+  audience?: ApiErrorsAudience;
 }
 
 /**
- * Counts down the server's `Retry-After` (or our own back-off). It is announced once when the wait
- * starts and once when it ends, never every second, and it alone re-renders, once a second.
- * @example <RateLimitCountdown error={error} onRetry={() => refetch()} />
+ * Counts down to the moment the request is sent again, from the same source that sends it, with a
+ * draining bar. It is announced once when the wait starts and once when it ends, never every
+ * second, and it alone re-renders, once a second.
+ * @example <RetryCountdown error={error} onRetry={() => refetch()} />
  */
-export function RateLimitCountdown({ error, onRetry, write = false }: RateLimitCountdownProps) {
+export function RetryCountdown({
+  error,
+  retryAt,
+  onRetry,
+  write = false,
+  automatic = !write && onRetry !== undefined,
+  audience = 'public',
+}: RetryCountdownProps) {
   const t = useApiErrorsT();
-  const [deadline] = useState(() => {
-    const { retryAfterMs } = error;
-    const valid = typeof retryAfterMs === 'number' && retryAfterMs >= 0 && retryAfterMs <= MAX_RETRY_AFTER_MS;
-    return Date.now() + (valid ? retryAfterMs : fallbackWaitMs());
-  });
-  const [seconds, setSeconds] = useState(() => Math.ceil((deadline - Date.now()) / 1000));
+  const [deadline] = useState(() => deadlineOf(error, retryAt));
+  const [seconds, setSeconds] = useState(() => secondsUntil(deadline));
   const [announcement, setAnnouncement] = useState('');
+  // The bar is drawn after mount: its length depends on the clock, which the server's render can't share.
+  const [drainMs, setDrainMs] = useState<number>();
   const retried = useRef(false);
-  // A read is sent again when the wait ends — by `onRetry`, or by the query's own retry policy
-  // (`apiRetry`) when there is none. A write waits for the person.
-  const retriesItself = !write;
   const waiting = seconds > 0;
+  const situation = { write, audience };
+  const line = (name: string) => t(textKeys(`ui.${name}`, situation), { seconds });
+  const waitLine = line(automatic ? 'waitAuto' : 'waitManual');
+  const endLine = line(automatic ? 'sending' : 'waitOver');
 
   // Filled after mount, not rendered with it: a live region announces changes, not its first content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: announced once, in the language of that moment.
-  useEffect(() => setAnnouncement(t('ui.waitStarted', { seconds })), []);
-
   useEffect(() => {
     if (waiting) {
+      setAnnouncement(waitLine);
+      if (deadline !== undefined) setDrainMs(deadline - Date.now());
+    }
+  }, []);
+
+  useEffect(() => {
+    if (waiting && deadline !== undefined) {
       // Wakes when the shown number changes, not on a fixed interval that drifts.
       const timer = setTimeout(
-        () => setSeconds(Math.max(0, Math.ceil((deadline - Date.now()) / 1000))),
+        () => setSeconds(secondsUntil(deadline)),
         deadline - Date.now() - (seconds - 1) * 1000,
       );
       return () => clearTimeout(timer);
     }
-    setAnnouncement(t(retriesItself ? 'ui.retrying' : 'ui.waitEnded'));
-    if (retriesItself && !retried.current) {
+    setAnnouncement(endLine);
+    if (automatic && onRetry && !retried.current) {
       retried.current = true;
-      onRetry?.(error);
+      onRetry(error);
     }
-  }, [waiting, seconds, deadline, retriesItself, onRetry, error, t]);
+  }, [waiting, seconds, deadline, automatic, onRetry, error, endLine]);
 
-  let time = t(retriesItself ? 'ui.retryingIn' : 'ui.retryIn', { seconds });
-  if (!waiting) time = retriesItself ? t('ui.retrying') : '';
   return (
     <div className="cae-countdown">
       {/* role="timer" is silent by design: the seconds are for the eyes. */}
       <p role="timer" className="cae-countdown__time">
-        {time}
+        {waiting ? waitLine : endLine}
       </p>
+      {waiting && drainMs !== undefined && (
+        <span className="cae-countdown__track" aria-hidden="true">
+          <span className="cae-countdown__bar" style={{ animationDuration: `${drainMs}ms` }} />
+        </span>
+      )}
       <p className="cae-visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!retriesItself && onRetry && (
+      {!automatic && onRetry && (
         <ActionButton primary disabled={waiting} onAction={() => onRetry(error)}>
-          {t('actions.retry')}
+          {t(textKeys('actions.retry', situation))}
         </ActionButton>
       )}
     </div>
-  );
-}
-
-/** The 429 view: the shared panel with the countdown in place of a plain retry button. */
-export function RateLimitView(props: ApiErrorComponentProps) {
-  return (
-    <ErrorPanel {...props} omitActions={['retry']}>
-      <RateLimitCountdown error={props.error} onRetry={props.handlers.onRetry} write={props.write} />
-    </ErrorPanel>
   );
 }

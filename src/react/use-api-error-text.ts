@@ -1,12 +1,16 @@
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import {
   type ApiError,
   describeError,
   type ErrorKey,
+  type ErrorTone,
+  getErrorReference,
   type RecoveryAction,
   toApiError,
 } from '../core/index.js';
-import { getErrorReference } from './error-reference.js';
+import type { ApiErrorsAudience } from '../i18n/resource.js';
+import { ApiErrorsContext } from './api-errors-provider.js';
+import { type TextSituation, textKeys } from './text-keys.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
 /** The raw facts of an error, for the collapsible details area and for support. */
@@ -24,6 +28,8 @@ export interface ApiErrorDetails {
 
 export interface ApiErrorText {
   key: ErrorKey;
+  /** How it looks at a glance: `error`, `fix`, `wait` or `done`. */
+  tone: ErrorTone;
   /** The headline, for the person at the screen. */
   title: string;
   description: string;
@@ -34,30 +40,61 @@ export interface ApiErrorText {
   details: ApiErrorDetails;
 }
 
+export interface ApiErrorTextOptions {
+  /**
+   * The failed request was a write (a submission, a verification): its texts say so, and a
+   * 502, network failure or timeout says the submission may have been stored.
+   */
+  write?: boolean;
+  /** Who reads it; default: the provider's `audience`, else `public`. */
+  audience?: ApiErrorsAudience;
+}
+
 const GENERIC_KEYS: readonly ErrorKey[] = ['unknown', 'http'];
+
+/** @internal The situation that picks a text's variant, for every view of one error. */
+export function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): TextSituation {
+  const context = useContext(ApiErrorsContext);
+  const { key, retry } = describeError(error);
+  const write = options.write ?? false;
+  return {
+    key,
+    write,
+    audience: options.audience ?? context.audience ?? 'public',
+    // The first attempt may have arrived: resending is the person's informed choice.
+    ambiguous: write && retry === 'auto-for-reads',
+  };
+}
 
 /**
  * The localized texts of an error, for hosts that render with their own kit (antd, MUI …).
- * Anything thrown is accepted; texts follow the current language.
+ * Anything thrown is accepted; texts follow the current language and the reader.
  *
  * @example
- * const { title, description, actions } = useApiErrorText(error);
- * return <Result status="warning" title={title} subTitle={description}
+ * const { title, description, actions, tone } = useApiErrorText(error, { write: true });
+ * return <Result status={tone === 'done' ? 'success' : 'warning'} title={title} subTitle={description}
  *   extra={actions.map((action) => <Button key={action.id}>{action.label}</Button>)} />;
  */
-export function useApiErrorText(error: unknown): ApiErrorText {
+export function useApiErrorText(error: unknown, options?: ApiErrorTextOptions): ApiErrorText {
   const t = useApiErrorsT();
+  const situation = useTextSituation(error, options);
+  const { write, audience, ambiguous } = situation;
   return useMemo(() => {
     const apiError = toApiError(error);
-    const { key, actions, number } = describeError(apiError);
+    const { key, actions, number, tone } = describeError(apiError);
     const { kind, code, errorCode, status, serverMessage, detail, endpoint } = apiError;
+    const texts = { write, audience };
     return {
       key,
-      title: t(`errors.${key}.title`),
-      description: t(`errors.${key}.description`),
+      tone,
+      title: t(textKeys(`errors.${key}.title`, texts)),
+      description: t(textKeys(`errors.${key}.description`, texts)),
       unknownNumber:
         GENERIC_KEYS.includes(key) && number !== undefined ? t('ui.errorNumber', { number }) : undefined,
-      actions: actions.map((id) => ({ id, label: t(`actions.${id}`) })),
+      actions: actions.map((id) => ({
+        id,
+        label: t(textKeys(`actions.${id}`, { write, audience, ambiguous, key })),
+      })),
       details: {
         kind,
         code,
@@ -69,5 +106,5 @@ export function useApiErrorText(error: unknown): ApiErrorText {
         reference: getErrorReference(error),
       },
     };
-  }, [error, t]);
+  }, [error, t, write, audience, ambiguous]);
 }

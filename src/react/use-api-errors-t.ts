@@ -6,6 +6,7 @@ import {
   type ApiErrorsLanguage,
   type ApiErrorsLanguages,
   createTextsInstance,
+  FALLBACK_LANGUAGES,
   toApiErrorsLanguage,
 } from '../i18n/instance.js';
 import type { ApiErrorsResource } from '../i18n/resource.js';
@@ -33,14 +34,16 @@ const subscribeToPageLanguage = (onChange: () => void) => {
 const pageLanguage = () => document.documentElement.lang || navigator.language;
 const noPageLanguage = () => '';
 
-const otherLanguage = (language: ApiErrorsLanguage) => (language === 'zh' ? 'en' : 'zh');
-
-/** The texts for a language code: the given ones, else the instance's own; the other language before none. */
+/** The texts for a language code: the given ones, else the instance's own; the nearest other language before none. */
 function textsFor(code: string, languages: ApiErrorsLanguages, instance?: i18n) {
   const language = toApiErrorsLanguage(code);
   const own = (lng: ApiErrorsLanguage): ApiErrorsResource | undefined =>
     languages[lng] ?? instance?.getResourceBundle(lng, API_ERRORS_NS);
-  return own(language) ?? own(otherLanguage(language));
+  for (const lng of [language, ...FALLBACK_LANGUAGES[language]]) {
+    const texts = own(lng);
+    if (texts) return texts;
+  }
+  return undefined;
 }
 
 // On a host's instance the texts are added under each language code it is used in: a host whose
@@ -67,7 +70,7 @@ function warnNoTexts(): void {
 }
 
 /**
- * The translate function of this library's namespace, in `zh` or `en`: the provider's instance,
+ * The translate function of this library's namespace, in `zh`, `zh-Hant` or `en`: the provider's instance,
  * else the host's react-i18next instance (never `init` or `use`), else a private instance in the
  * page's language. The texts are the provider's `languages`, else those already on the instance.
  * Re-renders when the language changes.

@@ -168,7 +168,7 @@ describe('ApiErrorBoundary', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'verify' }));
     expect(await screen.findByRole('heading', { name: en.errors[100319].title })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: en.actions.retry }));
+    await userEvent.click(screen.getByRole('button', { name: en.actions.retry_100319 }));
     expect(screen.getByRole('button', { name: 'verify' })).toBeInTheDocument();
   });
 });

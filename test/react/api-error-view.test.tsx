@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
-import { addApiErrorResources, en, zh } from '../../src/i18n/index.js';
+import { addApiErrorResources, en, zh, zhHant } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -92,12 +92,21 @@ describe('ApiErrorView', () => {
     expect(container.querySelector('[role="status"]')).toHaveTextContent(en.errors[100322].title);
   });
 
-  it('warns that a failed write may have been stored, and never for a read', () => {
-    const { unmount } = renderIn('zh', <ApiErrorView error={errorFor('502')} variant="inline" write />);
-    expect(screen.getByText(zh.ui.writeMayHaveArrived)).toBeInTheDocument();
+  it('tells the truth about a write that may have been stored: the copy and the (secondary) resend agree', async () => {
+    const onRetry = vi.fn();
+    const { unmount } = renderIn('zh', <ApiErrorView error={errorFor('502')} write onRetry={onRetry} />);
+    expect(screen.getByText(zh.errors[502].title_write as string)).toBeInTheDocument();
+    expect(screen.getByText(zh.errors[502].description_write as string)).toBeInTheDocument();
+    const resend = screen.getByRole('button', { name: zh.actions.retry_ambiguous });
+    expect(resend).not.toHaveClass('cae-button--primary');
+    expect(screen.queryByRole('button', { name: zh.actions.retry })).toBeNull();
+    await userEvent.click(resend);
+    expect(onRetry).toHaveBeenCalledTimes(1);
     unmount();
-    renderIn('zh', <ApiErrorView error={errorFor('502')} variant="inline" />);
-    expect(screen.queryByText(zh.ui.writeMayHaveArrived)).toBeNull();
+    // A read that failed the same way stored nothing: its retry leads.
+    renderIn('zh', <ApiErrorView error={errorFor('502')} variant="inline" onRetry={() => {}} />);
+    expect(screen.getByRole('button', { name: zh.actions.retry })).toHaveClass('cae-button--primary');
+    expect(screen.queryByText(zh.errors[502].title_write as string)).toBeNull();
   });
 
   it('shows the number of a code the catalog does not know yet', () => {
@@ -138,18 +147,23 @@ describe('ApiErrorView', () => {
     expect(screen.getByText('custom 100320')).toBeInTheDocument();
   });
 
-  it('keeps a failed write that may work again inline, beside the form', () => {
-    const { container, unmount } = renderIn('en', <ApiErrorView error={errorFor('502')} write />);
-    expect(container.querySelector('.cae-error--inline')).not.toBeNull();
-    expect(document.body).toHaveFocus();
-    unmount();
-    const page = renderIn('en', <ApiErrorView error={errorFor('401')} write />);
-    expect(page.container.querySelector('.cae-error--page')).not.toBeNull();
+  it('keeps a failed write beside the form, whatever its scope (ApiErrorArea takes those that end it)', () => {
+    for (const key of ['502', '401', '100313'] as const) {
+      const { container, unmount } = renderIn('en', <ApiErrorView error={errorFor(key)} write />);
+      expect(container.querySelector('.cae-error--inline'), key).not.toBeNull();
+      expect(document.body).toHaveFocus();
+      unmount();
+    }
   });
 
-  it('keeps the reference in sight where the text sends the person to support', () => {
-    const { container } = renderIn('zh', <ApiErrorView error={errorFor('100300')} />);
-    expect(container.querySelector('.cae-error__reference')).toHaveTextContent(/^问题编号: 100300-/);
+  it('keeps the reference in sight where the text sends the person to support, with the language’s colon, unbroken', () => {
+    const { container, unmount } = renderIn('zh', <ApiErrorView error={errorFor('100300')} />);
+    const line = container.querySelector('.cae-error__reference');
+    expect(line).toHaveTextContent(/^问题编号：100300-[0-9A-Z]{7}$/);
+    expect(line?.querySelector('code.cae-error__code')).toHaveTextContent(/^100300-[0-9A-Z]{7}$/);
+    unmount();
+    renderIn('en', <ApiErrorView error={errorFor('100300')} />);
+    expect(document.querySelector('.cae-error__reference')).toHaveTextContent(/^Reference: 100300-/);
   });
 
   it('defaults to the catalog’s scope', () => {
@@ -171,8 +185,10 @@ describe('with the host’s react-i18next instance', () => {
     );
     expect(screen.getByText(en.errors[100320].title)).toBeInTheDocument();
     expect(host.hasResourceBundle('en-GB', 'caoliao-api-errors')).toBe(true);
-    await act(() => host.changeLanguage('zh-TW'));
+    await act(() => host.changeLanguage('zh-CN'));
     expect(screen.getByText(zh.errors[100320].title)).toBeInTheDocument();
+    await act(() => host.changeLanguage('zh-TW'));
+    expect(screen.getByText(zhHant.errors[100320].title)).toBeInTheDocument();
   });
 
   it('reaches the texts also when the host supports only regional codes', async () => {

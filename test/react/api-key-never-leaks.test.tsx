@@ -8,6 +8,7 @@ import { createApiErrorsI18n } from '../../src/i18n/index.js';
 import { ApiClientProvider, ApiErrorsProvider, createApiQueryClient } from '../../src/react/index.js';
 import { createSimulator, createSimulatorHandlers, defaultSimulatorState } from '../../src/testing/index.js';
 import { FormSubmissionPage } from '../../stories/examples/FormSubmissionPage.js';
+import { PAGE_TEXTS } from '../../stories/examples/page-texts.js';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a_NEVER_SHOWN';
 const simulator = createSimulator({
@@ -32,7 +33,7 @@ describe('the API key, through the whole form-submission example', () => {
       <QueryClientProvider client={queryClient}>
         <ApiClientProvider client={client}>
           <ApiErrorsProvider i18n={createApiErrorsI18n('zh')}>
-            <FormSubmissionPage tplId={7001} codeId={8001} />
+            <FormSubmissionPage tplId={7001} codeId={8001} texts={PAGE_TEXTS.zh} />
           </ApiErrorsProvider>
         </ApiClientProvider>
       </QueryClientProvider>,
@@ -40,7 +41,7 @@ describe('the API key, through the whole form-submission example', () => {
     const submit = await screen.findByRole('button', { name: '提交' });
 
     await userEvent.click(submit); // 100308: required fields empty
-    await screen.findByText(/还有必填项没有填写/);
+    await screen.findByText('有 2 项需要修改');
     await userEvent.type(screen.getByLabelText(/姓名/), '张三');
     await userEvent.type(screen.getByLabelText(/手机号/), '13800138000');
     // A gateway that echoes the request's Authorization header into its error.
@@ -56,7 +57,7 @@ describe('the API key, through the whole form-submission example', () => {
     for (const details of document.querySelectorAll('details')) details.open = true;
     simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
-    await userEvent.click(await screen.findByRole('button', { name: '立即重试' }));
+    await userEvent.click(await screen.findByRole('button', { name: '仍要再次提交' }));
     await screen.findByText(/提交成功/);
 
     expect(reported.length).toBeGreaterThanOrEqual(3);

@@ -8,9 +8,14 @@ import { createApiErrorsI18n, en, zh as zhTexts } from '../../src/i18n/index.js'
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 
-async function hydrate(element: ReactElement) {
+/**
+ * Renders on the "server", then hydrates on the client. `render` is called once for each, as a
+ * real app does: the client rebuilds its own objects (a new `ApiError` with the same fields).
+ */
+async function hydrate(render: () => ReactElement) {
   const container = document.createElement('div');
-  container.innerHTML = renderToString(element);
+  container.innerHTML = renderToString(render());
+  const element = render();
   document.body.append(container);
   const problems: unknown[] = [];
   const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => problems.push(args));
@@ -31,22 +36,20 @@ let rendered = 0;
 describe('server-rendered views hydrate without a mismatch', () => {
   it('(the check itself notices a mismatch)', async () => {
     rendered = 0;
-    expect(await hydrate(<RenderedTwice />)).not.toEqual([]);
+    expect(await hydrate(() => <RenderedTwice />)).not.toEqual([]);
   });
 
   const zh = createApiErrorsI18n('zh');
-  it.each(ERROR_KEYS.filter((key) => key !== '0'))('%s', async (key) => {
-    const error = errorForKey(key, {
-      retryAfterMs: 4000,
-      detail: 'detail',
-      endpoint: '/api/v2/rpc/record/addRecord',
-    });
-    for (const variant of ['page', 'inline'] as const) {
-      const problems = await hydrate(
-        <ApiErrorsProvider i18n={zh} onRetry={() => {}} onContactSupport={() => {}}>
-          <ApiErrorView error={error} variant={variant} write={variant === 'inline'} />
-        </ApiErrorsProvider>,
-      );
+  it.each(ERROR_KEYS.filter((key) => key !== '0'))('%s (two objects with the same fields)', async (key) => {
+    const error = () =>
+      errorForKey(key, { retryAfterMs: 4000, detail: 'detail', endpoint: '/api/v2/rpc/record/addRecord' });
+    for (const variant of ['page', 'result', 'inline'] as const) {
+      // No handlers: the built-in fallbacks (reference, contact, back) must hydrate too.
+      const problems = await hydrate(() => (
+        <ApiErrorsProvider i18n={zh}>
+          <ApiErrorView error={error()} variant={variant} write={variant !== 'page'} />
+        </ApiErrorsProvider>
+      ));
       expect(problems).toEqual([]);
     }
   });
@@ -54,7 +57,7 @@ describe('server-rendered views hydrate without a mismatch', () => {
   it('also with only the provider’s languages, on a page whose language is Chinese', async () => {
     document.documentElement.lang = 'zh-CN';
     try {
-      const view = (
+      const view = () => (
         <ApiErrorsProvider languages={{ zh: zhTexts, en }}>
           <ApiErrorView error={errorForKey('502')} />
         </ApiErrorsProvider>

@@ -9,7 +9,7 @@ import {
   ApiErrorBoundary,
   ApiErrorsProvider,
   ApiErrorView,
-  RateLimitCountdown,
+  RetryCountdown,
   useApiErrorText,
 } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
@@ -41,7 +41,8 @@ describe('on the server (no window, no document)', () => {
               <ApiErrorView error={errorFor(key, { retryAfterMs: 3000 })} variant={variant} write />
             </ApiErrorsProvider>,
           );
-          expect(html).toContain(texts.errors[key].title);
+          const { title, title_write } = texts.errors[key];
+          expect(html).toContain(title_write ?? title);
         }
       }
     },
@@ -53,8 +54,8 @@ describe('on the server (no window, no document)', () => {
     expect(withTexts(<ApiErrorView error={errorFor('100329')} />)).toContain(en.errors[100329].title);
     expect(withTexts(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
     expect(
-      withTexts(<RateLimitCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />),
-    ).toContain('Trying again in 2 s');
+      withTexts(<RetryCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />),
+    ).toContain('Loading again in 2 s');
   });
 
   it('renders a boundary’s fallback', () => {

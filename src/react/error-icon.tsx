@@ -1,0 +1,33 @@
+import type { ErrorTone } from '../core/index.js';
+
+// One 24 × 24 outline per tone, drawn with `currentColor`: the icon carries the meaning that the
+// colour alone must not (WCAG 1.4.1), and the text beside it says it in words.
+const PATHS: Record<ErrorTone, string> = {
+  // A circle with a cross: refused, broken or over.
+  error: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9 9l6 6M15 9l-6 6',
+  // A triangle with an exclamation mark: something to change.
+  fix: 'M12 4 2.8 19.5h18.4zM12 10v4.5M12 17h.01',
+  // A clock: it works again after a wait.
+  wait: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7.5V12l3 2',
+  // A circle with a tick: done, or done already.
+  done: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM8 12.5l2.8 2.7L16.2 9.5',
+};
+
+/** The icon of a tone. Decorative: the headline beside it says the same in words. */
+export function ErrorIcon({ tone, className = 'cae-icon' }: { tone: ErrorTone; className?: string }) {
+  return (
+    <svg
+      className={className}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[tone]} />
+    </svg>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ApiErrorsAudience } from '../i18n/resource.js';
+
+/** What decides which variant of a text a view shows. */
+export interface TextSituation {
+  /** The failed request was a write (a submission, a verification). */
+  write: boolean;
+  audience: ApiErrorsAudience;
+  /** A write that failed after it may have been stored (502, network, timeout). */
+  ambiguous?: boolean;
+  /** The catalog key, for texts specific to one code (`choose-another_100326`). */
+  key?: string;
+}
+
+/**
+ * The i18next keys to try for `base`, most specific first (i18next takes the first that exists):
+ * per code, for an ambiguous write, `_write_staff`, `_staff`, `_write`, then `base` itself.
+ * @example textKeys('errors.401.title', { write: true, audience: 'staff' })
+ * // ['errors.401.title_write_staff', 'errors.401.title_staff', 'errors.401.title_write', 'errors.401.title']
+ */
+export function textKeys(base: string, { write, audience, ambiguous, key }: TextSituation): string[] {
+  const staff = audience === 'staff';
+  return [
+    key && `${base}_${key}`,
+    ambiguous && `${base}_ambiguous`,
+    write && staff && `${base}_write_staff`,
+    staff && `${base}_staff`,
+    write && `${base}_write`,
+    base,
+  ].filter((candidate): candidate is string => typeof candidate === 'string');
+}
