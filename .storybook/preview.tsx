@@ -6,12 +6,13 @@ import { createApiClient } from '../src/client/index.js';
 import { createApiErrorsI18n } from '../src/i18n/index.js';
 import { ApiClientProvider, ApiErrorsProvider } from '../src/react/index.js';
 import '../src/styles.css';
+import { applyTheme, PAGE_LANGUAGE, toStoryLocale } from './theme.js';
 
 /** The stories call a same-origin "proxy" that the simulator answers: no key, no network. */
 export const STORY_BASE_URL = '/caoliao';
 
 const withProviders: Decorator = (Story, { globals }) => {
-  const locale = globals.locale === 'en' ? 'en' : 'zh';
+  const locale = toStoryLocale(globals.locale);
   const i18n = useMemo(() => createApiErrorsI18n(locale), [locale]);
   // One QueryClient and one ApiClient per story: a shared cache or rate-limit gate leaks between stories.
   const [queryClient, client] = useMemo(
@@ -21,7 +22,8 @@ const withProviders: Decorator = (Story, { globals }) => {
     ],
     [],
   );
-  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = PAGE_LANGUAGE[locale];
+  applyTheme(globals.theme === 'dark' ? 'dark' : 'light');
   return (
     <QueryClientProvider client={queryClient}>
       <ApiClientProvider client={client}>
@@ -36,27 +38,40 @@ const withProviders: Decorator = (Story, { globals }) => {
 const preview: Preview = {
   globalTypes: {
     locale: {
-      description: 'Language of the error texts',
+      description: 'Language of the page and of the error texts',
       toolbar: {
         title: 'Language',
         icon: 'globe',
         items: [
-          { value: 'zh', title: '中文' },
+          { value: 'zh', title: '简体中文' },
+          { value: 'zh-Hant', title: '繁體中文' },
           { value: 'en', title: 'English' },
         ],
         dynamicTitle: true,
       },
     },
+    theme: {
+      description: 'The host page’s theme (dark is an opt-in of the host)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'zh' },
+  initialGlobals: { locale: 'zh', theme: 'light' },
   decorators: [withProviders],
   loaders: [mswLoader()],
   parameters: {
-    layout: 'padded',
+    layout: 'fullscreen',
     // Every story is also an accessibility test: a violation fails it.
     a11y: { test: 'error' },
     // Each docs story in its own iframe, with its own MSW handlers.
-    docs: { story: { inline: false, iframeHeight: 420 } },
+    docs: { story: { inline: false, iframeHeight: 520 } },
   },
   tags: ['autodocs'],
 };

@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { toStoryLocale } from '../.storybook/theme.js';
 import type { Simulator } from '../src/testing/index.js';
 import { CertificateVerificationPage } from './examples/CertificateVerificationPage.js';
+import { PAGE_TEXTS, type World } from './examples/page-texts.js';
 import { storySimulator } from './examples/story-simulator.js';
 
 /** How each case 100319–100329 is reached: through the simulator's own rules where it has one. */
-const CASES: Record<string, (simulator: Simulator) => void> = {
+const CASES: Record<string, (simulator: Simulator, world: World) => void> = {
   none: () => {},
   '100319 verification failed': (simulator) =>
     simulator.inject({ endpoint: 'verifyCertificate', code: 400, errorCode: 100319 }),
@@ -19,13 +21,13 @@ const CASES: Record<string, (simulator: Simulator) => void> = {
     for (const certificate of simulator.state.certificates) certificate.approved = false;
   },
   '100323 another form': () => {}, // the page restricts to tpl_id 1 below
-  '100324 already verified': (simulator) => {
-    for (const certificate of simulator.state.certificates) certificate.status = '已核销';
+  '100324 already verified': (simulator, world) => {
+    for (const certificate of simulator.state.certificates) certificate.status = world.statuses[1] ?? '';
   },
   '100325 invalid action': (simulator) =>
     simulator.inject({ endpoint: 'verifyCertificate', code: 400, errorCode: 100325 }),
-  '100326 invalid target status': (simulator) => {
-    for (const certificate of simulator.state.certificates) certificate.statuses = ['待核销'];
+  '100326 invalid target status': (simulator, world) => {
+    for (const certificate of simulator.state.certificates) certificate.statuses = world.statuses.slice(0, 1);
   },
   '100327 authorization code expired': (simulator) => {
     for (const certificate of simulator.state.certificates) certificate.needsAuthCode = true;
@@ -37,6 +39,8 @@ const CASES: Record<string, (simulator: Simulator) => void> = {
   '100329 identity required': (simulator) => {
     simulator.state.verifiers.anonymous = { canVerify: true, identityComplete: false };
   },
+  '429 too many requests': (simulator) =>
+    simulator.inject({ endpoint: 'verifyCertificate', code: 429, retryAfter: '30' }),
 };
 
 interface StoryArgs {
@@ -48,9 +52,11 @@ let simulation: ReturnType<typeof storySimulator>;
 
 const meta = {
   title: 'Examples/Certificate verification',
-  render: ({ situation }) => (
+  render: ({ situation }, { globals }) => (
     <CertificateVerificationPage
       tplId={situation === '100323 another form' ? 1 : undefined}
+      texts={PAGE_TEXTS[toStoryLocale(globals.locale)]}
+      world={simulation.world}
       // The identity form of the host: here it completes the profile in the simulator at once.
       completeIdentity={async () => {
         const verifier = simulation.simulator.state.verifiers.anonymous;
@@ -61,15 +67,15 @@ const meta = {
   ),
   args: { situation: 'none' },
   argTypes: { situation: { control: 'select', options: Object.keys(CASES) } },
-  beforeEach({ args, msw }) {
-    simulation = storySimulator(msw);
-    CASES[args.situation]?.(simulation.simulator);
+  beforeEach({ args, msw, globals }) {
+    simulation = storySimulator(msw, globals.locale);
+    CASES[args.situation]?.(simulation.simulator, simulation.world);
   },
   parameters: {
     docs: {
       description: {
         component:
-          'Enter or paste a certificate code, choose the action and verify with `useVerifyCertificate` against the simulator. Every case 100319–100329 is reachable from the control.',
+          'A verification desk for staff (`audience="staff"`): enter or scan a certificate code, choose the method and verify with `useVerifyCertificate` against the simulator. The outcome shows at a glance — verified, already verified, refused, something to fix — with the fastest way to the next certificate. Every case 100319–100329 is reachable from the control.',
       },
     },
   },
@@ -77,48 +83,72 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+type Context = Parameters<NonNullable<Story['play']>>[0];
+
+const textsOf = ({ globals }: Context) => PAGE_TEXTS[toStoryLocale(globals.locale)];
+const verify = (context: Context) =>
+  userEvent.click(context.canvas.getByRole('button', { name: textsOf(context).verify }));
+
+export const Ready: Story = { tags: ['visual'] };
 
 export const Verified: Story = {
-  play: async ({ canvas }) => {
-    await userEvent.click(canvas.getByRole('button', { name: '核销' }));
-    await expect(await canvas.findByText(/核销成功/)).toBeVisible();
+  tags: ['visual'],
+  play: async (context) => {
+    await verify(context);
+    await expect(await context.canvas.findByText(textsOf(context).verified)).toBeVisible();
   },
 };
 
 export const IdentityThenVerified: Story = {
   args: { situation: '100329 identity required' },
-  play: async ({ canvas }) => {
-    await userEvent.click(canvas.getByRole('button', { name: '核销' }));
-    const identity = await canvas.findByRole('button', { name: /去完善身份信息|Complete identity/ });
+  play: async (context) => {
+    await verify(context);
+    const identity = await context.canvas.findByRole('button', { name: /身份|identity/i });
     await userEvent.click(identity);
-    await expect(await canvas.findByText(/核销成功/)).toBeVisible();
+    await expect(await context.canvas.findByText(textsOf(context).verified)).toBeVisible();
     await expect(simulation.calls.verifyCertificate).toBe(2);
   },
 };
 
 export const FreshAuthorizationCode: Story = {
   args: { situation: '100327 authorization code expired' },
-  play: async ({ canvas }) => {
-    const authCode = canvas.getByLabelText('核销授权码');
+  play: async (context) => {
+    const authCode = context.canvas.getByLabelText(textsOf(context).authLabel);
     await userEvent.type(authCode, 'OLD-CODE');
-    await userEvent.click(canvas.getByRole('button', { name: '核销' }));
+    await verify(context);
     await userEvent.click(
-      await canvas.findByRole('button', { name: /输入新的授权码|Enter a new authorization code/ }),
+      await context.canvas.findByRole('button', { name: /授权码|授權碼|authorization code/i }),
     );
     await waitFor(() => expect(authCode).toHaveFocus());
     await userEvent.clear(authCode);
     await userEvent.type(authCode, 'NEW-CODE');
-    await userEvent.click(canvas.getByRole('button', { name: '核销' }));
-    await expect(await canvas.findByText(/核销成功/)).toBeVisible();
+    await verify(context);
+    await expect(await context.canvas.findByText(textsOf(context).verified)).toBeVisible();
+  },
+};
+
+export const NextCertificateAfterARefusal: Story = {
+  args: { situation: '100328 no permission' },
+  play: async (context) => {
+    await verify(context);
+    // Refused for this certificate: verifying it again waits for another code, and the fastest
+    // way there is one press away.
+    const button = context.canvas.getByRole('button', { name: textsOf(context).verify });
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+    await userEvent.click(await context.canvas.findByRole('button', { name: textsOf(context).nextOne }));
+    const code = context.canvas.getByLabelText(textsOf(context).codeLabel);
+    await expect(code).toHaveFocus();
+    await userEvent.type(code, 'https://qr.cli.im/c/CERT-2');
+    await expect(button).not.toHaveAttribute('aria-disabled');
   },
 };
 
 const showsCase =
-  (errorCode: number): Story['play'] =>
-  async ({ canvas, canvasElement }) => {
-    await userEvent.click(canvas.getByRole('button', { name: '核销' }));
+  (errorKey: number | string): Story['play'] =>
+  async (context) => {
+    await verify(context);
     await waitFor(() =>
-      expect(canvasElement.querySelector(`[data-error-key="${errorCode}"]`)).not.toBeNull(),
+      expect(context.canvasElement.querySelector(`[data-error-key="${errorKey}"]`)).not.toBeNull(),
     );
   };
 
@@ -128,16 +158,22 @@ export const VerificationFailed: Story = {
 };
 export const UnknownCertificate: Story = {
   args: { situation: '100320 unknown certificate' },
+  tags: ['visual'],
   play: showsCase(100320),
 };
 export const NotEnabled: Story = {
   args: { situation: '100321 verification not enabled' },
   play: showsCase(100321),
 };
-export const NotApproved: Story = { args: { situation: '100322 not approved' }, play: showsCase(100322) };
+export const NotApproved: Story = {
+  args: { situation: '100322 not approved' },
+  tags: ['visual'],
+  play: showsCase(100322),
+};
 export const AnotherForm: Story = { args: { situation: '100323 another form' }, play: showsCase(100323) };
 export const AlreadyVerified: Story = {
   args: { situation: '100324 already verified' },
+  tags: ['visual'],
   play: showsCase(100324),
 };
 export const InvalidAction: Story = { args: { situation: '100325 invalid action' }, play: showsCase(100325) };
@@ -145,4 +181,24 @@ export const InvalidTargetStatus: Story = {
   args: { situation: '100326 invalid target status' },
   play: showsCase(100326),
 };
-export const NoPermission: Story = { args: { situation: '100328 no permission' }, play: showsCase(100328) };
+export const NoPermission: Story = {
+  args: { situation: '100328 no permission' },
+  tags: ['visual'],
+  play: showsCase(100328),
+};
+export const IdentityRequired: Story = {
+  args: { situation: '100329 identity required' },
+  tags: ['visual'],
+  play: showsCase(100329),
+};
+export const RateLimited: Story = {
+  args: { situation: '429 too many requests' },
+  play: showsCase(429),
+};
+
+/** The host opted in to dark (`data-theme="dark"`). */
+export const DarkTheme: Story = {
+  args: { situation: '100324 already verified' },
+  globals: { theme: 'dark' },
+  play: showsCase(100324),
+};

@@ -1,25 +1,28 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { toStoryLocale } from '../.storybook/theme.js';
 import type { Fault } from '../src/testing/index.js';
 import { FormSubmissionPage } from './examples/FormSubmissionPage.js';
+import { PAGE_TEXTS, WORLD } from './examples/page-texts.js';
 import { storySimulator } from './examples/story-simulator.js';
 
 /** Every failure a submission can meet, as the simulator answers it once. */
 const FAILURES: Record<string, Fault> = {
   none: {},
   '403 no write permission': { code: 403 },
-  '429 too many requests': { code: 429, retryAfter: '2' },
+  '429 too many requests': { code: 429, retryAfter: '3' },
   '502 upstream unavailable': { status: 502, html: true },
+  'network failure': { network: true },
   '100306 code not linked': { errorCode: 100306 },
   '100307 duplicate': { errorCode: 100307, detail: 'duplicate: 71234567890102' },
-  '100308 required empty': { errorCode: 100308, detail: 'required: 71234567890101' },
+  '100308 required empty (fields named)': { errorCode: 100308, detail: 'required: 71234567890101' },
+  '100308 required empty (no field named)': { errorCode: 100308 },
   '100309 invalid value': { errorCode: 100309, detail: 'invalid: 71234567890102' },
   '100310 expired': { errorCode: 100310 },
   '100311 user limit': { errorCode: 100311 },
   '100312 form limit': { errorCode: 100312 },
   '100313 outside the time window': { errorCode: 100313 },
   '100314 code paused': { errorCode: 100314 },
-  '100329 identity required': { errorCode: 100329 },
 };
 
 interface StoryArgs {
@@ -31,11 +34,13 @@ let simulation: ReturnType<typeof storySimulator>;
 
 const meta = {
   title: 'Examples/Form submission',
-  render: () => <FormSubmissionPage tplId={7001} codeId={8001} />,
+  render: (_, { globals }) => (
+    <FormSubmissionPage tplId={7001} codeId={8001} texts={PAGE_TEXTS[toStoryLocale(globals.locale)]} />
+  ),
   args: { failure: 'none' },
   argTypes: { failure: { control: 'select', options: Object.keys(FAILURES) } },
-  beforeEach({ args, msw }) {
-    simulation = storySimulator(msw);
+  beforeEach({ args, msw, globals }) {
+    simulation = storySimulator(msw, globals.locale);
     const fault = FAILURES[args.failure];
     if (fault && Object.keys(fault).length > 0) {
       simulation.simulator.inject({ endpoint: 'addRecord', code: 400, ...fault });
@@ -45,7 +50,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A form loaded with `useFormTemplate` and submitted with `useAddRecord` against the API simulator. Pick a failure: whatever happens, the values typed stay in the form.',
+          'A phone form loaded with `useFormTemplate` and submitted with `useAddRecord` against the API simulator, in the toolbar’s language and theme. Field errors get the GOV.UK summary and marks; errors that end the flow replace the form; the rest sit beside the button. Whatever happens, the values typed stay.',
       },
     },
   },
@@ -53,90 +58,178 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+type Play = NonNullable<Story['play']>;
+type Context = Parameters<Play>[0];
 
-async function fillIn(
-  canvas: Parameters<NonNullable<Story['play']>>[0]['canvas'],
-  name: string,
-  phone: string,
-) {
-  if (name) await userEvent.type(await canvas.findByLabelText(/姓名/), name);
-  if (phone) await userEvent.type(await canvas.findByLabelText(/手机号/), phone);
-  await userEvent.type(await canvas.findByLabelText(/备注/), '靠窗座位');
+const textsOf = ({ globals }: Context) => PAGE_TEXTS[toStoryLocale(globals.locale)];
+const worldOf = ({ globals }: Context) => WORLD[toStoryLocale(globals.locale)];
+const labelled = (context: Context, index: number) =>
+  context.canvas.findByLabelText(new RegExp(`^${worldOf(context).fields[index]}`));
+
+async function fillIn(context: Context, name: string, phone: string) {
+  if (name) await userEvent.type(await labelled(context, 0), name);
+  if (phone) await userEvent.type(await labelled(context, 1), phone);
+  await userEvent.type(await labelled(context, 2), 'A');
 }
 
+const submit = (context: Context) =>
+  userEvent.click(context.canvas.getByRole('button', { name: textsOf(context).submit }));
+
+export const Empty: Story = { tags: ['visual'] };
+
 export const Success: Story = {
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '张三', '13800138000');
-    await userEvent.click(canvas.getByRole('button', { name: '提交' }));
-    await expect(await canvas.findByText(/提交成功/)).toBeVisible();
+  tags: ['visual'],
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    await expect(await context.canvas.findByText(textsOf(context).submitted)).toBeVisible();
     await expect(simulation.simulator.state.records).toHaveLength(1);
   },
 };
 
 export const RateLimitedThenStored: Story = {
   args: { failure: '429 too many requests' },
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '张三', '13800138000');
-    await userEvent.click(canvas.getByRole('button', { name: '提交' }));
-    // The write was refused before it was stored: the policy sends it again after Retry-After.
-    const timer = await canvas.findByRole('timer');
-    await expect(timer).toHaveTextContent(/2/);
-    await expect(await canvas.findByText(/提交成功/, {}, { timeout: 6000 })).toBeVisible();
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    // The write was refused before it was stored: the policy sends it again after Retry-After,
+    // and the wait shows at once, counting down to that very retry.
+    const timer = await context.canvas.findByRole('timer');
+    await expect(timer).toHaveTextContent(/3|4/);
+    await expect(context.canvasElement.querySelector('[data-error-key="429"]')).not.toBeNull();
+    await expect(
+      await context.canvas.findByText(textsOf(context).submitted, {}, { timeout: 8000 }),
+    ).toBeVisible();
     await expect(simulation.calls.addRecord).toBe(2);
     await expect(simulation.simulator.state.records).toHaveLength(1);
   },
 };
 
 export const RequiredFieldEmpty: Story = {
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '', '13800138000');
-    await userEvent.click(canvas.getByRole('button', { name: '提交' }));
-    const name = canvas.getByLabelText(/姓名/);
-    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
+  tags: ['visual'],
+  play: async (context) => {
+    await fillIn(context, '', '13800138000');
+    await submit(context);
+    const summary = await context.canvas.findByRole('region', { name: /1/ });
+    await waitFor(() => expect(summary).toHaveFocus());
+    const name = await labelled(context, 0);
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(new RegExp(worldOf(context).fields[0] ?? ''));
+    await expect(await labelled(context, 1)).toHaveValue('13800138000');
+    await userEvent.click(
+      context.canvas.getByRole('link', { name: new RegExp(worldOf(context).fields[0] ?? '') }),
+    );
     await expect(name).toHaveFocus();
-    await expect(canvas.getByLabelText(/手机号/)).toHaveValue('13800138000');
-    await expect(canvas.getByLabelText(/备注/)).toHaveValue('靠窗座位');
+  },
+};
+
+export const RequiredFieldsNamedByNobody: Story = {
+  args: { failure: '100308 required empty (no field named)' },
+  play: async (context) => {
+    await fillIn(context, '', '');
+    await submit(context);
+    // The server named no field: the template and the values submitted say which were empty.
+    await waitFor(() => expect(context.canvas.getAllByRole('link')).toHaveLength(2));
+    await expect(await labelled(context, 0)).toHaveAttribute('aria-invalid', 'true');
+    await expect(await labelled(context, 1)).toHaveAttribute('aria-invalid', 'true');
+    await expect(await labelled(context, 2)).not.toHaveAttribute('aria-invalid');
   },
 };
 
 export const InvalidValue: Story = {
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '张三', '12345');
-    await userEvent.click(canvas.getByRole('button', { name: '提交' }));
-    const phone = canvas.getByLabelText(/手机号/);
+  play: async (context) => {
+    await fillIn(context, '张三', '12345');
+    await submit(context);
+    const phone = await labelled(context, 1);
     await waitFor(() => expect(phone).toHaveAttribute('aria-invalid', 'true'));
-    await expect(phone).toHaveFocus();
-    await expect(canvas.getByLabelText(/姓名/)).not.toHaveAttribute('aria-invalid');
-    await expect(canvas.getByLabelText(/姓名/)).toHaveValue('张三');
+    await expect(await labelled(context, 0)).not.toHaveAttribute('aria-invalid');
     await expect(phone).toHaveValue('12345');
   },
 };
 
+export const DuplicateValue: Story = {
+  tags: ['visual'],
+  beforeEach() {
+    simulation.simulator.state.records.push({
+      record_id: 1,
+      tpl_id: 7001,
+      code_id: 8001,
+      user: 'someone',
+      submit_at: 0,
+      fields: [{ field_id: 71234567890102, field_type: 'tel', field_value: '13800138000' }],
+    });
+  },
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    // 100307 says which value was already used.
+    await expect(await context.canvas.findByRole('link', { name: /13800138000/ })).toBeVisible();
+  },
+};
+
 export const DoubleClickSendsOnce: Story = {
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '张三', '13800138000');
-    await userEvent.dblClick(canvas.getByRole('button', { name: '提交' }));
-    await expect(await canvas.findByText(/提交成功/)).toBeVisible();
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await userEvent.dblClick(context.canvas.getByRole('button', { name: textsOf(context).submit }));
+    await expect(await context.canvas.findByText(textsOf(context).submitted)).toBeVisible();
     await expect(simulation.calls.addRecord).toBe(1);
     await expect(simulation.simulator.state.records).toHaveLength(1);
   },
 };
 
-export const UpstreamFailureThenManualRetry: Story = {
+export const UpstreamFailedAfterSubmit: Story = {
   args: { failure: '502 upstream unavailable' },
-  play: async ({ canvas }) => {
-    await fillIn(canvas, '张三', '13800138000');
-    await userEvent.click(canvas.getByRole('button', { name: '提交' }));
-    const alert = await canvas.findByRole('alert');
+  tags: ['visual'],
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    const alert = await context.canvas.findByRole('alert');
     await waitFor(() => expect(alert).toHaveTextContent(/./));
     await expect(simulation.calls.addRecord).toBe(1);
-    await expect(canvas.getByLabelText(/手机号/)).toHaveValue('13800138000');
-    await userEvent.click(canvas.getByRole('button', { name: /重试|Try again/ }));
-    await expect(await canvas.findByText(/提交成功/)).toBeVisible();
+    await expect(await labelled(context, 1)).toHaveValue('13800138000');
+  },
+};
+
+export const UpstreamFailedThenResentByChoice: Story = {
+  args: { failure: '502 upstream unavailable' },
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    // The copy says the first attempt may be stored; resending is the person's informed choice.
+    const resend = await context.canvas.findByRole('button', {
+      name: /仍要再次提交|Submit again anyway|仍要再次送出/,
+    });
+    await expect(resend).not.toHaveClass('cae-button--primary');
+    await userEvent.click(resend);
+    await expect(await context.canvas.findByText(textsOf(context).submitted)).toBeVisible();
     await expect(simulation.calls.addRecord).toBe(2);
     await expect(simulation.simulator.state.records).toHaveLength(1);
   },
 };
 
+export const ClosedFormReplacesTheForm: Story = {
+  args: { failure: '100313 outside the time window' },
+  tags: ['visual'],
+  play: async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    // The form gives way to the outcome, its headline focused; the answers are one tap away, read-only.
+    const headline = await context.canvas.findByRole('heading', { level: 2 });
+    await waitFor(() => expect(headline).toHaveFocus());
+    await expect(context.canvas.queryByRole('button', { name: textsOf(context).submit })).toBeNull();
+    await userEvent.click(context.canvas.getByRole('button', { expanded: false }));
+    const phone = await labelled(context, 1);
+    await expect(phone).toHaveValue('13800138000');
+    await expect(phone).toBeDisabled();
+    await expect(context.canvas.getByRole('button', { name: textsOf(context).submit })).toBeDisabled();
+  },
+};
+
 export const CodePaused: Story = { args: { failure: '100314 code paused' } };
-export const OutsideTheWindow: Story = { args: { failure: '100313 outside the time window' } };
+export const NoWritePermission: Story = { args: { failure: '403 no write permission' } };
+
+/** The host opted in to dark (`data-theme="dark"`); the screenshots show every visual story in both themes. */
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: RequiredFieldEmpty.play,
+};

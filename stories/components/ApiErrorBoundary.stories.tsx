@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
+import { toStoryLocale } from '../../.storybook/theme.js';
 import { ApiErrorBoundary, useFormTemplate } from '../../src/react/index.js';
+import { WORLD } from '../examples/page-texts.js';
 import { storySimulator } from '../examples/story-simulator.js';
 
 let simulation: ReturnType<typeof storySimulator>;
@@ -18,9 +20,10 @@ const meta = {
       <FormName />
     </ApiErrorBoundary>
   ),
-  beforeEach({ msw }) {
-    simulation = storySimulator(msw);
+  beforeEach({ msw, globals }) {
+    simulation = storySimulator(msw, globals.locale);
   },
+  parameters: { layout: 'padded' },
 } satisfies Meta<typeof ApiErrorBoundary>;
 
 export default meta;
@@ -32,9 +35,9 @@ export const RetryRefetchesOnce: Story = {
   beforeEach() {
     simulation.simulator.inject({ endpoint: 'getTemplate', code: 400, errorCode: 100300 });
   },
-  play: async ({ canvas }) => {
-    await userEvent.click(await canvas.findByRole('button', { name: /立即重试|Try again now/ }));
-    await expect(await canvas.findByText('活动报名表')).toBeVisible();
+  play: async ({ canvas, globals }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: /立即重试|立即重試|Try again now/ }));
+    await expect(await canvas.findByText(WORLD[toStoryLocale(globals.locale)].formName)).toBeVisible();
     await expect(simulation.calls.getTemplate).toBe(2);
   },
 };

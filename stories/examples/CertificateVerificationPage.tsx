@@ -1,23 +1,36 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { VerifyCertificateRequest } from '../../src/client/index.js';
-import { ApiErrorsProvider, ApiErrorView, useVerifyCertificate } from '../../src/react/index.js';
+import { describeError } from '../../src/core/index.js';
+import { ApiErrorsProvider, ApiErrorView, ErrorIcon, useVerifyCertificate } from '../../src/react/index.js';
+import { fill, type PageTexts, type World } from './page-texts.js';
+import './examples.css';
 
 export interface CertificateVerificationPageProps {
   /** Restrict verification to one form (a mismatch answers 100323). */
   tplId?: number;
   /** The host's identity flow; resolves `true` when the verifier completed their profile. */
   completeIdentity: () => Promise<boolean>;
+  /** The page's own words, in its language. */
+  texts: PageTexts;
+  /** The organization's data in the page's language (its status labels). */
+  world: World;
 }
 
-/** A host page: a verifier at a desk checks certificates (凭证核销). */
-export function CertificateVerificationPage({ tplId, completeIdentity }: CertificateVerificationPageProps) {
+/** A host page: a verifier at a desk checks certificates (凭证核销), one after another. */
+export function CertificateVerificationPage({
+  tplId,
+  completeIdentity,
+  texts,
+  world,
+}: CertificateVerificationPageProps) {
   const verify = useVerifyCertificate();
   const codeInput = useRef<HTMLInputElement>(null);
   const authCodeInput = useRef<HTMLInputElement>(null);
+  const actionSelect = useRef<HTMLSelectElement>(null);
   const [form, setForm] = useState({
     certificateCode: 'https://qr.cli.im/c/CERT-1',
     action: 'set_next_certificate_status' as VerifyCertificateRequest['action_type'],
-    toStatus: '已核销',
+    toStatus: world.statuses[1] ?? '',
     authCode: '',
   });
   const request = (): VerifyCertificateRequest => ({
@@ -27,58 +40,134 @@ export function CertificateVerificationPage({ tplId, completeIdentity }: Certifi
     ...(form.authCode ? { auth_code: form.authCode } : {}),
     ...(tplId === undefined ? {} : { tpl_id: tplId }),
   });
-  const send = () => verify.mutateAsync(request());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    verify.mutate(request());
+    if (!blocked) verify.mutate(request());
   };
   const update = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
+  const nextCertificate = () => {
+    verify.reset();
+    codeInput.current?.select();
+  };
+  // The same certificate would be refused the same way: verifying waits for another one.
+  const blocked =
+    verify.error != null &&
+    describeError(verify.error).retry === 'never' &&
+    verify.variables?.certificate_code === form.certificateCode;
 
   return (
-    <main className="example">
-      <h1>凭证核销</h1>
+    <div className="demo demo--desk">
+      <header className="desk-bar">
+        <h1>{texts.deskTitle}</h1>
+        <p>{texts.deskOperator}</p>
+      </header>
       <ApiErrorsProvider
+        audience="staff"
         onCompleteIdentity={completeIdentity}
-        onEnterAuthCode={() => authCodeInput.current?.focus()}
-        onEnterCertificateCode={() => codeInput.current?.select()}
-        onChooseAnother={() => document.getElementById('verify-action')?.focus()}
+        onEnterAuthCode={() => authCodeInput.current?.select()}
+        onEnterCertificateCode={nextCertificate}
+        onChooseAnother={() => actionSelect.current?.focus()}
       >
-        <form onSubmit={onSubmit} className="example__form">
-          <label className="example__field">
-            凭证码
-            <input ref={codeInput} value={form.certificateCode} onChange={update('certificateCode')} />
-          </label>
-          <label className="example__field">
-            核销方式
-            <select id="verify-action" value={form.action} onChange={update('action')}>
-              <option value="set_next_certificate_status">进入下一状态</option>
-              <option value="set_certificate_status">设为指定状态</option>
-            </select>
-          </label>
-          <label className="example__field">
-            目标状态
-            <input value={form.toStatus} onChange={update('toStatus')} />
-          </label>
-          <label className="example__field">
-            核销授权码
-            <input ref={authCodeInput} value={form.authCode} onChange={update('authCode')} />
-          </label>
-          <ApiErrorView
-            error={verify.isPending ? verify.failureReason : verify.error}
-            write={!verify.isPending}
-            onRetry={verify.isPending ? undefined : send}
-          />
-          {verify.isSuccess && (
-            <p role="status" className="example__done">
-              {`核销成功\uFF1A${String(verify.data.certificateStatus)}`}
-            </p>
-          )}
-          <button type="submit" className="cae-button cae-button--primary">
-            核销
-          </button>
-        </form>
+        <main className="desk-grid">
+          <form onSubmit={onSubmit} className="desk-panel demo-form" aria-labelledby="scan-title">
+            <h2 id="scan-title">{texts.scanTitle}</h2>
+            <div className="cae-field demo-field">
+              <label className="demo-label" htmlFor="certificate-code">
+                {texts.codeLabel}
+              </label>
+              <p className="demo-hint" id="certificate-code-hint">
+                {texts.codeHint}
+              </p>
+              <input
+                id="certificate-code"
+                ref={codeInput}
+                className="cae-input desk-code"
+                aria-describedby="certificate-code-hint"
+                value={form.certificateCode}
+                onChange={update('certificateCode')}
+              />
+            </div>
+            <div className="desk-row">
+              <div className="cae-field demo-field">
+                <label className="demo-label" htmlFor="verify-action">
+                  {texts.methodLabel}
+                </label>
+                <select
+                  id="verify-action"
+                  ref={actionSelect}
+                  className="cae-input"
+                  value={form.action}
+                  onChange={update('action')}
+                >
+                  <option value="set_next_certificate_status">{texts.methodNext}</option>
+                  <option value="set_certificate_status">{texts.methodSet}</option>
+                </select>
+              </div>
+              <div className="cae-field demo-field">
+                <label className="demo-label" htmlFor="target-status">
+                  {texts.targetLabel}
+                </label>
+                <input
+                  id="target-status"
+                  className="cae-input"
+                  value={form.toStatus}
+                  onChange={update('toStatus')}
+                />
+              </div>
+            </div>
+            <div className="cae-field demo-field">
+              <label className="demo-label" htmlFor="auth-code">
+                {texts.authLabel}
+              </label>
+              <p className="demo-hint" id="auth-code-hint">
+                {texts.authHint}
+              </p>
+              <input
+                id="auth-code"
+                ref={authCodeInput}
+                className="cae-input"
+                aria-describedby="auth-code-hint"
+                value={form.authCode}
+                onChange={update('authCode')}
+              />
+            </div>
+            <button
+              type="submit"
+              className="cae-button cae-button--primary demo-submit"
+              aria-disabled={verify.isPending || blocked || undefined}
+              aria-describedby={blocked ? 'verify-blocked' : undefined}
+            >
+              {verify.isPending ? texts.verifying : texts.verify}
+            </button>
+            {blocked && (
+              <p className="demo-hint" id="verify-blocked">
+                {texts.changeCode}
+              </p>
+            )}
+          </form>
+          <section className="desk-panel desk-outcome" aria-labelledby="outcome-title">
+            <h2 id="outcome-title" className="desk-outcome__label">
+              {texts.outcomeTitle}
+            </h2>
+            {verify.isSuccess ? (
+              <div className="demo-done demo-done--desk" role="status">
+                <ErrorIcon tone="done" className="demo-done__icon" />
+                <p className="demo-done__title">{texts.verified}</p>
+                <p>{fill(texts.verifiedStatus, { status: String(verify.data.certificateStatus) })}</p>
+                <button type="button" className="cae-button cae-button--primary" onClick={nextCertificate}>
+                  {texts.nextOne}
+                </button>
+              </div>
+            ) : (
+              <>
+                <ApiErrorView mutation={verify} />
+                {verify.isIdle && <p className="demo-idle">{texts.outcomeIdle}</p>}
+              </>
+            )}
+          </section>
+        </main>
       </ApiErrorsProvider>
-    </main>
+    </div>
   );
 }

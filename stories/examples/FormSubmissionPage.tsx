@@ -1,90 +1,159 @@
 import { type FormEvent, useState } from 'react';
-import type { AddRecordRequest } from '../../src/client/index.js';
+import type { AddRecordRequest, TemplateField } from '../../src/client/index.js';
 import {
+  ApiErrorArea,
   ApiErrorBoundary,
+  ApiErrorSummary,
+  ApiErrorsProvider,
   ApiErrorView,
+  ApiFieldError,
+  ErrorIcon,
   useAddRecord,
   useFieldErrors,
   useFormTemplate,
 } from '../../src/react/index.js';
+import { fill, type PageTexts } from './page-texts.js';
+import './examples.css';
 
 export interface FormSubmissionPageProps {
   tplId: number;
   codeId: number;
+  /** The page's own words, in its language. */
+  texts: PageTexts;
 }
 
-function SubmissionForm({ tplId, codeId }: FormSubmissionPageProps) {
+function Field({
+  field,
+  value,
+  onChange,
+  fieldErrors,
+  texts,
+}: {
+  field: TemplateField;
+  value: string;
+  onChange: (value: string) => void;
+  fieldErrors: ReturnType<typeof useFieldErrors>;
+  texts: PageTexts;
+}) {
+  const props = {
+    ...fieldErrors.fieldProps(field.field_id),
+    className: 'cae-input',
+    value,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  };
+  return (
+    <div className="cae-field demo-field">
+      <label className="demo-label" htmlFor={props.id}>
+        {field.field_title}
+        {field.settings.is_required ? <span className="demo-required">{texts.required}</span> : null}
+      </label>
+      <ApiFieldError fieldErrors={fieldErrors} fieldId={field.field_id} />
+      {field.field_type === 'textarea' ? (
+        <textarea {...props} rows={3} />
+      ) : (
+        <input
+          {...props}
+          type={field.field_type === 'tel' ? 'tel' : 'text'}
+          autoComplete={field.field_type === 'tel' ? 'tel' : field.field_type === 'name' ? 'name' : 'off'}
+        />
+      )}
+    </div>
+  );
+}
+
+function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const template = useFormTemplate({ tpl_id: tplId });
   const submit = useAddRecord();
   // What the person typed lives here, and no error ever resets it.
   const [values, setValues] = useState<Record<number, string>>({});
   const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
-  const marked = useFieldErrors(submit.error, {
-    fieldIds: fields.map((field) => field.field_id),
-    errorId: 'submit-error',
-  });
+  const fieldErrors = useFieldErrors(submit, { fields, errorId: 'submit-error' });
 
-  const request = (): AddRecordRequest => ({
-    code_id: codeId,
-    tpl_id: tplId,
-    fields: fields.map((field) => ({
-      field_id: field.field_id,
-      field_type: field.field_type,
-      field_value: values[field.field_id] ?? '',
-    })),
-  });
-  const send = () => submit.mutateAsync(request());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    submit.mutate(request());
+    const request: AddRecordRequest = {
+      code_id: codeId,
+      tpl_id: tplId,
+      fields: fields.map((field) => ({
+        field_id: field.field_id,
+        field_type: field.field_type,
+        field_value: values[field.field_id] ?? '',
+      })),
+    };
+    submit.mutate(request);
   };
 
-  if (template.isPending) return <p role="status">加载中…</p>;
+  if (template.isPending)
+    return (
+      <p role="status" className="demo-loading">
+        {texts.loading}
+      </p>
+    );
   if (submit.isSuccess) {
     return (
-      <p role="status" className="example__done">
-        {`提交成功\uFF0C记录编号 ${String(submit.data.record_id)}`}
-      </p>
+      <section className="demo-done" aria-labelledby="submitted-title">
+        <ErrorIcon tone="done" className="demo-done__icon" />
+        <h2 id="submitted-title">{texts.submitted}</h2>
+        <p>{fill(texts.submittedBody, { id: String(submit.data.record_id) })}</p>
+      </section>
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="example__form">
-      <h1>{template.data?.data.form.name}</h1>
-      {fields.map((field) => (
-        <label key={field.field_id} className="example__field">
-          {field.field_title}
-          {field.settings.is_required ? ' *' : ''}
-          <input
-            {...marked.fieldProps(field.field_id)}
+    <ApiErrorArea mutation={submit}>
+      <form onSubmit={onSubmit} noValidate className="demo-form">
+        <ApiErrorSummary fieldErrors={fieldErrors} />
+        {fields.map((field) => (
+          <Field
+            key={field.field_id}
+            field={field}
             value={values[field.field_id] ?? ''}
-            onChange={(event) =>
-              setValues((current) => ({ ...current, [field.field_id]: event.target.value }))
-            }
+            onChange={(value) => setValues((current) => ({ ...current, [field.field_id]: value }))}
+            fieldErrors={fieldErrors}
+            texts={texts}
           />
-        </label>
-      ))}
-      {/* While a 429 is retried by the policy its countdown shows; a final error waits for the person. */}
-      <ApiErrorView
-        id="submit-error"
-        error={submit.isPending ? submit.failureReason : submit.error}
-        write={!submit.isPending}
-        onRetry={submit.isPending ? undefined : send}
-        onFixFields={marked.focusFirst}
-      />
-      <button type="submit" className="cae-button cae-button--primary" aria-disabled={submit.isPending}>
-        {submit.isPending ? '提交中…' : '提交'}
-      </button>
-    </form>
+        ))}
+        {/* Beside the button: a wait while the submission is retried, or what went wrong with it. */}
+        <ApiErrorView id="submit-error" mutation={submit} fieldErrors={fieldErrors} />
+        <button
+          type="submit"
+          className="cae-button cae-button--primary demo-submit"
+          aria-disabled={submit.isPending || undefined}
+        >
+          {submit.isPending ? texts.submitting : texts.submit}
+        </button>
+      </form>
+    </ApiErrorArea>
+  );
+}
+
+function FormHeader({ tplId, texts }: { tplId: number; texts: PageTexts }) {
+  const template = useFormTemplate({ tpl_id: tplId }, { throwOnError: false });
+  return (
+    <header className="demo-header">
+      <p className="demo-organizer">
+        <span className="demo-logo" aria-hidden="true">
+          {texts.organizer.slice(0, 1)}
+        </span>
+        {texts.organizer}
+      </p>
+      <h1>{template.data?.data.form.name ?? '\u00a0'}</h1>
+      <p className="demo-intro">{texts.formIntro}</p>
+    </header>
   );
 }
 
 /** A host page: someone scanned a QR code and fills in a form on a phone. */
 export function FormSubmissionPage(props: FormSubmissionPageProps) {
   return (
-    <main className="example">
-      <ApiErrorBoundary>
-        <SubmissionForm {...props} />
-      </ApiErrorBoundary>
-    </main>
+    <div className="demo demo--phone">
+      <ApiErrorsProvider contactHref="tel:+864008123456">
+        <main className="demo-card">
+          <FormHeader tplId={props.tplId} texts={props.texts} />
+          <ApiErrorBoundary>
+            <SubmissionForm {...props} />
+          </ApiErrorBoundary>
+        </main>
+      </ApiErrorsProvider>
+    </div>
   );
 }
