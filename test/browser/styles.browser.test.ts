@@ -1,0 +1,163 @@
+import axe from 'axe-core';
+import { createElement as h, type ReactElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
+import { errorForKey } from '../../src/testing/error-for-key.js';
+import '../../src/styles.css';
+
+// The real stylesheet in Chromium: what a person sees on a host page that knows nothing of us.
+
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(async () => {
+  root.unmount();
+  host.remove();
+  document.documentElement.removeAttribute('data-theme');
+  document.documentElement.style.colorScheme = '';
+  await prefersDark(false);
+});
+
+async function render(element: ReactElement) {
+  root.render(h(ApiErrorsProvider, { i18n: createApiErrorsI18n('zh') }, element));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+const prefersDark = (dark: boolean) =>
+  cdp().send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }],
+  });
+
+/** sRGB channels 0–1 of a computed colour: `rgb()`, `rgba()` or `color(srgb …)` (what color-mix gives). */
+function channels(color: string): number[] {
+  const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [];
+  return color.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((value) => value / 255);
+}
+
+function luminance(color: string) {
+  const [r = 0, g = 0, b = 0] = channels(color).map((c) =>
+    c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+  );
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: string, b: string) {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+const view = () => host.querySelector('.cae-error') as HTMLElement;
+const styleOf = (element: Element) => getComputedStyle(element);
+
+async function axeViolations() {
+  const { violations } = await axe.run(host, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
+  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe('colour schemes', () => {
+  it('stays light on a light host page when the system prefers dark (the host did not opt in)', async () => {
+    await prefersDark(true);
+    await render(h(ApiErrorView, { error: errorForKey('502'), variant: 'page' }));
+    const { color, backgroundColor } = styleOf(view());
+    expect(luminance(backgroundColor)).toBeGreaterThan(0.9);
+    expect(contrast(color, backgroundColor)).toBeGreaterThan(4.5);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('goes dark when the host opts in with its own color-scheme, and with a theme attribute', async () => {
+    await prefersDark(true);
+    document.documentElement.style.colorScheme = 'light dark';
+    await render(h(ApiErrorView, { error: errorForKey('100320') }));
+    const inline = styleOf(view());
+    expect(luminance(inline.backgroundColor)).toBeLessThan(0.05);
+    expect(contrast(inline.color, inline.backgroundColor)).toBeGreaterThan(4.5);
+    expect(await axeViolations()).toEqual([]);
+
+    await prefersDark(false);
+    document.documentElement.style.colorScheme = '';
+    document.documentElement.dataset.theme = 'dark';
+    await render(h(ApiErrorView, { error: errorForKey('100320') }));
+    expect(luminance(styleOf(view()).backgroundColor)).toBeLessThan(0.05);
+  });
+
+  it('paints its own background, so its text keeps its contrast on a dark page that did not opt in', async () => {
+    document.body.style.background = '#111111';
+    try {
+      await render(h(ApiErrorView, { error: errorForKey('100313'), write: true }));
+      const { color, backgroundColor } = styleOf(view());
+      expect(contrast(color, backgroundColor)).toBeGreaterThan(4.5);
+      const description = styleOf(view().querySelector('.cae-error__description') as Element);
+      expect(contrast(description.color, backgroundColor)).toBeGreaterThan(4.5);
+    } finally {
+      document.body.style.background = '';
+    }
+  });
+
+  it.each(['100324', '100328', '100320', '429'] as const)(
+    'tone %s meets contrast in light and dark',
+    async (key) => {
+      for (const theme of ['light', 'dark']) {
+        document.documentElement.dataset.theme = theme;
+        await render(h(ApiErrorView, { error: errorForKey(key), variant: 'inline', onRetry: () => {} }));
+        expect(await axeViolations(), `${key} ${theme}`).toEqual([]);
+      }
+    },
+  );
+});
+
+describe('the host’s own elements', () => {
+  it('styles a host button and input outside any error view, with a visible keyboard focus ring', async () => {
+    host.innerHTML = `
+      <div class="cae-field"><label for="n">Name</label>
+        <input id="n" class="cae-input" aria-invalid="true"></div>
+      <button type="submit" class="cae-button cae-button--primary">提交</button>`;
+    const input = host.querySelector('input') as HTMLInputElement;
+    const button = host.querySelector('button') as HTMLButtonElement;
+    const field = host.querySelector('.cae-field') as HTMLElement;
+
+    expect(styleOf(button).backgroundColor).toBe('rgb(11, 98, 214)');
+    expect(contrast(styleOf(button).color, styleOf(button).backgroundColor)).toBeGreaterThan(4.5);
+    expect(Number.parseFloat(styleOf(button).minHeight)).toBeGreaterThanOrEqual(44);
+    // A marked field: a thicker border and a bar beside it (the message adds an icon and words).
+    expect(styleOf(input).borderTopWidth).toBe('2px');
+    expect(styleOf(input).borderTopColor).toBe('rgb(188, 76, 0)');
+    expect(styleOf(field).borderLeftWidth).toBe('4px');
+    expect(Number.parseFloat(styleOf(input).fontSize)).toBeGreaterThanOrEqual(16);
+
+    await userEvent.keyboard('{Tab}');
+    expect(input).toHaveFocus();
+    expect(styleOf(input).outlineStyle).toBe('solid');
+    await userEvent.keyboard('{Tab}');
+    expect(button).toHaveFocus();
+    expect(styleOf(button).outlineStyle).toBe('solid');
+    expect(Number.parseFloat(styleOf(button).outlineWidth)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes the host’s tokens from any ancestor, with our defaults where it sets none', async () => {
+    host.style.setProperty('--cae-color-accent', 'rgb(230, 0, 18)');
+    host.innerHTML = '<button class="cae-button cae-button--primary">提交</button>';
+    expect(styleOf(host.querySelector('button') as Element).backgroundColor).toBe('rgb(230, 0, 18)');
+    expect(styleOf(host.querySelector('button') as Element).borderRadius).toBe('8px');
+  });
+});
+
+describe('typography', () => {
+  it('sets body text left-aligned, at least 16 px, wrapped with care, the reference unbroken', async () => {
+    await render(h(ApiErrorView, { error: errorForKey('100300'), variant: 'page' }));
+    const description = styleOf(view().querySelector('.cae-error__description') as Element);
+    expect(description.textAlign).toMatch(/start|left/);
+    expect(Number.parseFloat(description.fontSize)).toBeGreaterThanOrEqual(16);
+    expect(description.textWrap).toContain('pretty');
+    expect(styleOf(view().querySelector('.cae-error__code') as Element).whiteSpace).toBe('nowrap');
+    expect(view().querySelector('.cae-error__reference')?.textContent).toMatch(/^问题编号：/);
+  });
+});
