@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { VerifyCertificateRequest } from '../../src/client/index.js';
 import { describeError } from '../../src/core/index.js';
 import { ApiErrorsProvider, ApiErrorView, ErrorIcon, useVerifyCertificate } from '../../src/react/index.js';
@@ -27,6 +27,7 @@ export function CertificateVerificationPage({
   const codeInput = useRef<HTMLInputElement>(null);
   const authCodeInput = useRef<HTMLInputElement>(null);
   const actionSelect = useRef<HTMLSelectElement>(null);
+  const outcome = useRef<HTMLElement>(null);
   const [form, setForm] = useState({
     certificateCode: 'https://qr.cli.im/c/CERT-1',
     action: 'set_next_certificate_status' as VerifyCertificateRequest['action_type'],
@@ -50,6 +51,11 @@ export function CertificateVerificationPage({
     verify.reset();
     codeInput.current?.select();
   };
+  // On a phone the outcome sits below the form: bring it into view when it changes.
+  useEffect(() => {
+    if (verify.status === 'success' || verify.status === 'error')
+      outcome.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [verify.status]);
   // The same certificate would be refused the same way: verifying waits for another one.
   const blocked =
     verify.error != null &&
@@ -146,7 +152,7 @@ export function CertificateVerificationPage({
               </p>
             )}
           </form>
-          <section className="desk-panel desk-outcome" aria-labelledby="outcome-title">
+          <section ref={outcome} className="desk-panel desk-outcome" aria-labelledby="outcome-title">
             <h2 id="outcome-title" className="desk-outcome__label">
               {texts.outcomeTitle}
             </h2>

@@ -78,7 +78,10 @@ describe('catalog', () => {
   });
 
   it.each(ERROR_KEYS)('entry %s is complete and consistent', (key) => {
-    const { category, scope, retry, actions } = ERROR_CATALOG[key];
+    const { category, scope, retry, actions, tone } = ERROR_CATALOG[key];
+    expect(['error', 'fix', 'wait', 'done']).toContain(tone);
+    // Every error offers something to do; what a view does when the host wired none is its own business.
+    if (key !== '0') expect(actions.length, key).toBeGreaterThan(0);
     expect(category).toMatch(/^[a-z-]+$/);
     expect(['page', 'inline', 'field']).toContain(scope);
     expect(['never', 'after-delay', 'auto-for-reads', 'after-user-action']).toContain(retry);
@@ -101,6 +104,21 @@ describe('catalog', () => {
       expect(ERROR_CATALOG[key]).toMatchObject({ scope: 'page', retry: 'auto-for-reads' });
     }
     for (const key of ['100307', '100308', '100309'] as const) expect(ERROR_CATALOG[key].scope).toBe('field');
+  });
+
+  it('tells at a glance what ended, what to fix, what to wait for and what is already done', () => {
+    expect(ERROR_CATALOG['100324'].tone).toBe('done'); // already verified: not a failure
+    expect(ERROR_CATALOG['100319'].tone).toBe('error');
+    expect(ERROR_CATALOG['100328'].tone).toBe('error');
+    expect(ERROR_CATALOG['100322'].tone).toBe('wait'); // approval pending
+    for (const key of ['429', '502', 'network', 'timeout'] as const) expect(ERROR_CATALOG[key].tone).toBe('wait');
+    for (const key of ['100307', '100308', '100309', '100320', '100327', '100329'] as const)
+      expect(ERROR_CATALOG[key].tone).toBe('fix');
+  });
+
+  it('leads the desk to the next certificate after an outcome for this one', () => {
+    for (const key of ['100321', '100322', '100324', '100328'] as const)
+      expect(ERROR_CATALOG[key].actions[0]).toBe('enter-certificate-code');
   });
 
   it('recognises codes only as numbers', () => {
