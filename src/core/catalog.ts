@@ -153,6 +153,18 @@ export type FailureKey = keyof typeof FAILURE_KINDS;
 /** Every catalog key: `"429"`, `"100329"`, `"network"` … — also the translation keys. */
 export type ErrorKey = `${ApiCode}` | `${ModuleErrorCode}` | FailureKey;
 
+/**
+ * The failures after which a write may still have been stored: the request left, and no clear
+ * refusal came back (the gateway's 502, a lost connection, a timeout, an answer that can't be read).
+ */
+export const MAY_HAVE_BEEN_STORED: readonly ErrorKey[] = [
+  '502',
+  'network',
+  'timeout',
+  'http',
+  'invalid-response',
+];
+
 /** Every catalog key with its entry, for layers that must cover them all (translations, stories). */
 export const ERROR_CATALOG: Readonly<Record<ErrorKey, CatalogEntry>> = {
   ...API_CODES,

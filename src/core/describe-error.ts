@@ -10,6 +10,7 @@ import {
   type FailureKey,
   isApiCode,
   isModuleErrorCode,
+  MAY_HAVE_BEEN_STORED,
   type RecoveryAction,
   type RetryRule,
 } from './catalog.js';
@@ -59,4 +60,14 @@ export function describeError(error: unknown): ErrorDescription {
   const { category, scope, retry, actions, tone }: CatalogEntry = ERROR_CATALOG[key];
   const number = apiError.errorCode ?? apiError.code;
   return { key, category, scope, retry, actions, tone, ...(number === undefined ? {} : { number }) };
+}
+
+/**
+ * Whether a write that failed with `error` may still have been stored — the gateway's 502, a lost
+ * connection, a timeout, an answer that can't be read — so that sending it again might store it
+ * twice. A refusal the API made (any error_code, 400, 401, 429 …) stored nothing.
+ * @example if (mayHaveBeenStored(error)) showCheckBeforeResending();
+ */
+export function mayHaveBeenStored(error: unknown): boolean {
+  return MAY_HAVE_BEEN_STORED.includes(describeError(error).key);
 }

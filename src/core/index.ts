@@ -19,12 +19,13 @@ export {
   type FailureKey,
   isApiCode,
   isModuleErrorCode,
+  MAY_HAVE_BEEN_STORED,
   MODULE_ERROR_CODES,
   type ModuleErrorCode,
   type RecoveryAction,
   type RetryRule,
 } from './catalog.js';
-export { describeError, type ErrorDescription } from './describe-error.js';
+export { describeError, type ErrorDescription, mayHaveBeenStored } from './describe-error.js';
 export { getErrorReference } from './error-reference.js';
 export { readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';

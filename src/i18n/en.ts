@@ -11,9 +11,12 @@ const FORM_UNAVAILABLE = {
     'Something is wrong with this page, not with anything you did. Your answers are still here. Please contact the organizer.',
 };
 
-const MAY_BE_STORED_WRITE =
-  'It may have been saved, or it may not. If you’re sure it wasn’t, you can submit it again, though that may create a duplicate.';
-const MAY_BE_DONE_STAFF = 'It may have taken effect, or it may not. Check the result before you try again.';
+// A submission that failed after it may have arrived (502, connection lost, timeout, an unreadable answer).
+const MAY_BE_STORED =
+  'We can’t tell whether your answers were saved. They’re all still here. If you submit again and the first one did arrive, there will be a duplicate.';
+const MAY_BE_DONE_STAFF =
+  'It may or may not have gone through. Check the certificate’s current status before you try again.';
+const ANSWERS_KEPT = 'Your answers are still here.';
 
 /** English texts (`caoliao-api-errors` namespace). */
 export const en: ApiErrorsResource = {
@@ -23,7 +26,7 @@ export const en: ApiErrorsResource = {
       ...FORM_UNAVAILABLE,
       title_staff: 'The API didn’t accept this request',
       description_staff:
-        'The request had invalid parameters (400): a problem of the page itself. Give the reference to its developers.',
+        'The request had invalid parameters (400). This is a problem with the page itself. Send the reference to the page’s developers.',
     },
     401: {
       ...FORM_UNAVAILABLE,
@@ -35,20 +38,21 @@ export const en: ApiErrorsResource = {
       description: 'The form can be viewed but not submitted at the moment. Please contact the organizer.',
       title_staff: 'No write permission',
       description_staff:
-        'The page’s API key can read but not write. Give it write permission in the admin console.',
+        'The page’s API key can read but not write. Give this API key write permission in the admin console, or ask an administrator to.',
     },
     404: {
       title: 'We couldn’t find this page',
       description:
         'The link may have expired, or what it pointed to was deleted. Check that you scanned the right QR code or opened the right link.',
-      title_staff: 'Not found',
-      description_staff: 'It doesn’t exist, or the page’s API key isn’t allowed to see it.',
+      title_staff: 'Not found, or not allowed',
+      description_staff:
+        'Check the form or record number in the link, and that the API key belongs to the organization that owns the form.',
     },
     429: {
-      title: 'Lots of people are here right now',
+      title: 'Lots of people are using this form right now',
       description: 'Many people are opening this at the same time. Please wait a moment.',
       title_write: 'Lots of people are submitting right now',
-      description_write: 'Many people are submitting at the same time. Your answers are still here.',
+      description_write: `Many people are submitting at the same time. ${ANSWERS_KEPT}`,
       title_staff: 'Too many requests right now',
       description_staff: 'Requests came too fast, so the service is holding them back for a moment.',
     },
@@ -56,14 +60,15 @@ export const en: ApiErrorsResource = {
       title: 'The service isn’t responding',
       description: 'The form service isn’t answering properly at the moment. It usually recovers quickly.',
       title_write: 'We couldn’t confirm your submission',
-      description_write: `The form service didn’t answer. ${MAY_BE_STORED_WRITE}`,
+      description_write: `The service didn’t answer in time. ${MAY_BE_STORED}`,
       title_write_staff: 'We couldn’t confirm whether it worked',
-      description_write_staff: `The service didn’t answer. ${MAY_BE_DONE_STAFF}`,
+      description_write_staff: `The service didn’t answer in time. ${MAY_BE_DONE_STAFF}`,
     },
     100300: {
       title: 'Something went wrong on our side',
       description:
-        'The service ran into an internal problem. Try again later; if it keeps happening, give the organizer the reference below.',
+        'The system ran into a problem, not caused by anything you did. Try again later; if it keeps happening, give the organizer the reference below.',
+      description_write: `The system ran into a problem, not caused by anything you did. ${ANSWERS_KEPT} Try again later; if it keeps happening, give the organizer the reference below.`,
       title_staff: 'Internal service error',
       description_staff:
         'The service reported a system error (100300). Try again later; if it keeps happening, give support the reference.',
@@ -72,13 +77,13 @@ export const en: ApiErrorsResource = {
       ...FORM_UNAVAILABLE,
       title_staff: 'Invalid request parameters',
       description_staff:
-        'A required parameter is missing, or one has the wrong type or value (100301). Give the reference to the page’s developers.',
+        'A required parameter is missing, or one has the wrong type or value (100301). Send the reference to the page’s developers.',
     },
     100302: {
       ...FORM_UNAVAILABLE,
       title_staff: 'API version not supported',
       description_staff:
-        'The page uses an API version that is no longer supported (100302). Its developers must update it.',
+        'The page uses an API version that is no longer supported (100302). The page’s developers must update it.',
     },
     100303: {
       title: 'We couldn’t find this record',
@@ -90,25 +95,26 @@ export const en: ApiErrorsResource = {
       title: 'We couldn’t find this form',
       description: 'It may have been deleted. Check that you scanned the right QR code.',
       title_staff: 'Form not found',
-      description_staff: 'There is no such form; it may have been deleted.',
+      description_staff:
+        'There is no such form. Check the form number, or whether the form still exists in the admin console.',
     },
     100305: {
       ...FORM_UNAVAILABLE,
       title_staff: 'Output format not supported',
       description_staff:
-        'The page asked for a data format the API doesn’t know (100305). Its developers must fix it.',
+        'The page asked for a data format the API doesn’t know (100305). The page’s developers must fix it.',
     },
     100306: {
       title: 'This QR code isn’t for this form',
       description:
-        'The code you scanned isn’t linked to this form. Scan the form’s QR code provided by the organizer.',
+        'The code you scanned isn’t linked to this form. Scan the QR code the organizer provided for this form.',
       title_staff: 'QR code not linked to the form',
       description_staff:
         'This QR code isn’t linked to this form. Check the code’s links in the admin console.',
     },
     100307: {
-      title: 'Some answers were already submitted',
-      description: 'Someone has already submitted the marked answers. Change them and submit again.',
+      title: 'Some answers have already been used',
+      description: 'The marked answers were submitted before (perhaps by you). Change them and submit again.',
     },
     100308: {
       title: 'Some required answers are missing',
@@ -120,7 +126,7 @@ export const en: ApiErrorsResource = {
     },
     100310: {
       title: 'This form has expired',
-      description: 'The page was open for too long and the form expired. Reload it, then submit.',
+      description: 'Part of this form has expired. Reload it before you submit.',
     },
     100311: {
       title: 'You’ve reached the submission limit',
@@ -129,7 +135,7 @@ export const en: ApiErrorsResource = {
     },
     100312: {
       title: 'This form is full',
-      description: 'The form has received as many submissions as it accepts, and takes no more.',
+      description: 'This form has reached its limit and isn’t accepting more submissions.',
     },
     100313: {
       title: 'This form isn’t open right now',
@@ -149,7 +155,7 @@ export const en: ApiErrorsResource = {
     },
     100316: {
       ...FORM_UNAVAILABLE,
-      title_staff: 'API key of another organization',
+      title_staff: 'API key belongs to another organization',
       description_staff:
         'The API key belongs to a different organization than the request. Reconnect with your organization’s key.',
     },
@@ -175,17 +181,18 @@ export const en: ApiErrorsResource = {
       description: 'Verification isn’t turned on for its form. An administrator has to turn it on.',
     },
     100322: {
-      title: 'Still waiting for approval',
+      title: 'Not approved yet',
       description:
         'The record behind this certificate hasn’t been approved yet. It can be verified once it is.',
     },
     100323: {
-      title: 'Certificate from somewhere else',
-      description: 'This certificate belongs to another form or QR code than the one you are verifying for.',
+      title: 'Not valid here',
+      description: 'This certificate is for a different form or QR code from the one you’re verifying.',
     },
     100324: {
-      title: 'Already verified',
-      description: 'The certificate’s status doesn’t allow another verification: it is already done.',
+      title: 'Verification already finished',
+      description:
+        'This certificate’s verification is already finished, or its status doesn’t allow another one.',
     },
     100325: {
       title: 'This verification method isn’t available',
@@ -202,7 +209,8 @@ export const en: ApiErrorsResource = {
     },
     100328: {
       title: 'You can’t verify this certificate',
-      description: 'You aren’t a verifier for this certificate. Ask the administrator to add you.',
+      description:
+        'Your account isn’t a verifier for this certificate’s form. Ask the administrator to add you.',
     },
     100329: {
       title: 'Complete your identity details first',
@@ -213,34 +221,51 @@ export const en: ApiErrorsResource = {
       title: 'Can’t connect',
       description: 'We couldn’t reach the service. Check your connection and try again.',
       title_write: 'Connection lost: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED_WRITE,
+      description_write: MAY_BE_STORED,
       title_write_staff: 'Connection lost: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
     timeout: {
       title: 'The service is taking too long',
       description: 'No answer came in time. Try again.',
+      title_staff: 'The service timed out',
       title_write: 'No answer in time: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED_WRITE,
+      description_write: MAY_BE_STORED,
       title_write_staff: 'No answer in time: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
-    aborted: { title: 'Request cancelled', description: 'The request was stopped before it finished.' },
+    aborted: {
+      title: 'Canceled',
+      description: 'It was stopped before it finished.',
+      description_write: `It was stopped before it finished. ${ANSWERS_KEPT}`,
+    },
     'invalid-response': {
-      title: 'Unexpected answer from the service',
+      title: 'We couldn’t read the service’s answer',
       description:
-        'The answer couldn’t be read; a network proxy may have got in the way. Try again, and contact the organizer if it persists.',
+        'The connection may be unstable. Try again, and contact the organizer if it keeps happening.',
+      title_staff: 'Unexpected answer from the service',
       description_staff:
-        'The answer couldn’t be read; a network proxy may have got in the way. Try again, and contact support if it persists.',
+        'The answer couldn’t be read; a network proxy may have gotten in the way. Try again, and contact support if it persists.',
+      title_write: 'Unreadable answer: we couldn’t confirm your submission',
+      description_write: MAY_BE_STORED,
+      title_write_staff: 'Unreadable answer: we couldn’t confirm whether it worked',
+      description_write_staff: MAY_BE_DONE_STAFF,
     },
     http: {
-      title: 'The service returned an error',
-      description: 'The service answered with an error we don’t recognize. Try again later.',
+      title: 'Something is wrong with this page',
+      description: 'It’s not caused by anything you did. Try again later.',
+      title_staff: 'The service returned an error',
+      description_staff: 'The service answered with an HTTP error we don’t recognize. Try again later.',
+      title_write: 'Service error: we couldn’t confirm your submission',
+      description_write: MAY_BE_STORED,
+      title_write_staff: 'Service error: we couldn’t confirm whether it worked',
+      description_write_staff: MAY_BE_DONE_STAFF,
     },
     unknown: {
       title: 'Something went wrong',
       description:
-        'An unexpected error occurred. Try again; if it keeps happening, give the organizer the reference below.',
+        'Something unexpected happened, not caused by anything you did. Try again; if it keeps happening, give the organizer the reference below.',
+      description_write: `Something unexpected happened, not caused by anything you did. ${ANSWERS_KEPT} Try again; if it keeps happening, give the organizer the reference below.`,
       description_staff:
         'An unexpected error occurred. Try again; if it keeps happening, give support the reference below.',
     },
@@ -248,7 +273,9 @@ export const en: ApiErrorsResource = {
   actions: {
     retry: 'Try again now',
     retry_write: 'Submit again',
+    retry_staff: 'Try again now',
     retry_ambiguous: 'Submit again anyway',
+    retry_ambiguous_staff: 'Try again anyway',
     retry_100319: 'Verify again',
     reauthenticate: 'Reconnect',
     'contact-support': 'Contact the organizer',
@@ -265,14 +292,16 @@ export const en: ApiErrorsResource = {
     'choose-another_100318': 'Choose a narrower category',
     'choose-another_100325': 'Choose another method',
     'choose-another_100326': 'Choose another target status',
-    'enter-certificate-code': 'Enter the code again',
+    'enter-certificate-code': 'Scan or enter the code again',
     'enter-certificate-code_100321': 'Verify the next one',
     'enter-certificate-code_100322': 'Verify the next one',
+    'enter-certificate-code_100323': 'Verify the next one',
     'enter-certificate-code_100324': 'Verify the next one',
     'enter-certificate-code_100328': 'Verify the next one',
     'enter-auth-code': 'Enter a new authorization code',
-    'complete-identity': 'Complete identity details',
+    'complete-identity': 'Complete your identity details',
     'reload-page': 'Reload the page',
+    'reload-page_100310': 'Reload (you’ll need to fill it in again)',
     'go-home': 'Go to the home page',
     'copy-reference': 'Copy the reference',
   },
@@ -280,10 +309,11 @@ export const en: ApiErrorsResource = {
     summaryTitle_one: 'There is a problem with {{count}} answer',
     summaryTitle_other: 'There are problems with {{count}} answers',
     prefix: 'Error: ',
-    required: 'Enter {{label}}',
-    invalid: 'Check {{label}}: it isn’t valid',
-    duplicate: '{{label}} has already been used. Enter a different one',
-    duplicateValue: '“{{value}}” has already been used for {{label}}. Enter a different one',
+    // The label comes first: it is the form's own words, capitalized as the form writes them.
+    required: '{{label}} needs an answer',
+    invalid: '{{label}} isn’t valid—check what you entered',
+    duplicate: '{{label}} has already been used—use a different one',
+    duplicateValue: '{{label}} “{{value}}” has already been used—use a different one',
   },
   ui: {
     details: 'Technical details',
@@ -298,16 +328,18 @@ export const en: ApiErrorsResource = {
     copy: 'Copy details',
     copied: 'Copied',
     errorNumber: 'Error {{number}}',
-    waitAuto: 'Loading again in {{seconds}} s',
-    waitAuto_write: 'We’ll submit it for you in {{seconds}} s',
+    waitAuto: 'Trying again in {{seconds}} s',
+    waitAuto_write: 'We’ll submit your answers in {{seconds}} s',
     waitAuto_write_staff: 'Trying again in {{seconds}} s',
-    sending: 'Loading again…',
-    sending_write: 'Submitting it for you…',
+    sending: 'Trying again…',
+    sending_write: 'Submitting your answers…',
     sending_write_staff: 'Trying again…',
     waitManual: 'You can try again in {{seconds}} s',
     waitManual_write: 'You can submit again in {{seconds}} s',
-    waitOver: 'You can try again now.',
-    waitOver_write: 'You can submit again now.',
+    waitManual_staff: 'You can try again in {{seconds}} s',
+    waitOver: 'You can try again now',
+    waitOver_write: 'You can submit again now',
+    waitOver_staff: 'You can try again now',
     showValues: 'Show your answers',
     hideValues: 'Hide your answers',
   },

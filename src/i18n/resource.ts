@@ -25,8 +25,8 @@ export type ActionId = RecoveryAction | BuiltInAction;
 
 /**
  * Action labels. A label may be specific to a key (`choose-another_100326`: "Choose another target
- * status"), to a write whose first attempt may have been stored (`retry_ambiguous`), or have the
- * variants of `TextVariant`.
+ * status"), to a write whose first attempt may have been stored (`retry_ambiguous`, and
+ * `retry_ambiguous_staff`), or have the variants of `TextVariant`.
  */
 export type ActionText = Record<ActionId, string> & { [variant: `${ActionId}_${string}`]: string };
 
@@ -78,9 +78,11 @@ export interface UiText {
   /** A wait after which the person may send it again. */
   waitManual: string;
   waitManual_write: string;
+  waitManual_staff: string;
   /** The wait is over; the person may send it again. */
   waitOver: string;
   waitOver_write: string;
+  waitOver_staff: string;
   /** Shows the form an error replaced, read-only. */
   showValues: string;
   hideValues: string;

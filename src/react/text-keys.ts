@@ -13,7 +13,8 @@ export interface TextSituation {
 
 /**
  * The i18next keys to try for `base`, most specific first (i18next takes the first that exists):
- * per code, for an ambiguous write, `_write_staff`, `_staff`, `_write`, then `base` itself.
+ * per code, for an ambiguous write (the staff's, then anyone's), `_write_staff`, `_staff`,
+ * `_write`, then `base` itself.
  * @example textKeys('errors.401.title', { write: true, audience: 'staff' })
  * // ['errors.401.title_write_staff', 'errors.401.title_staff', 'errors.401.title_write', 'errors.401.title']
  */
@@ -21,6 +22,7 @@ export function textKeys(base: string, { write, audience, ambiguous, key }: Text
   const staff = audience === 'staff';
   return [
     key && `${base}_${key}`,
+    ambiguous && staff && `${base}_ambiguous_staff`,
     ambiguous && `${base}_ambiguous`,
     write && staff && `${base}_write_staff`,
     staff && `${base}_staff`,

@@ -5,6 +5,7 @@ import {
   type ErrorKey,
   type ErrorTone,
   getErrorReference,
+  mayHaveBeenStored,
   type RecoveryAction,
   toApiError,
 } from '../core/index.js';
@@ -55,14 +56,13 @@ const GENERIC_KEYS: readonly ErrorKey[] = ['unknown', 'http'];
 /** @internal The situation that picks a text's variant, for every view of one error. */
 export function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): TextSituation {
   const context = useContext(ApiErrorsContext);
-  const { key, retry } = describeError(error);
   const write = options.write ?? false;
   return {
-    key,
+    key: describeError(error).key,
     write,
     audience: options.audience ?? context.audience ?? 'public',
     // The first attempt may have arrived: resending is the person's informed choice.
-    ambiguous: write && retry === 'auto-for-reads',
+    ambiguous: write && mayHaveBeenStored(error),
   };
 }
 

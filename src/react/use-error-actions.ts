@@ -48,7 +48,13 @@ export function useErrorActions(
     // the button that sends it again.
     else if (id === 'retry' && variant !== 'inline')
       actions.push({ id: 'reload-page', label: t('actions.reload-page'), run: reloadPage });
-    else if (id === 'reload') actions.push({ id, label, run: reloadPage });
+    // Without the host's own reload (which may keep the answers), the page's loses them: the label says so.
+    else if (id === 'reload')
+      actions.push({
+        id: 'reload-page',
+        label: t([`actions.reload-page_${text.key}`, 'actions.reload-page']),
+        run: reloadPage,
+      });
     else if (id === 'go-back' && canGoBack) actions.push({ id, label, run: () => window.history.back() });
     else if (id === 'go-back' && homeHref)
       actions.push({ id: 'go-home', label: t('actions.go-home'), href: homeHref });

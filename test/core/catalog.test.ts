@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   API_CODES,
+  ApiError,
   ERROR_CATALOG,
   ERROR_KEYS,
   FAILURE_KINDS,
   isApiCode,
   isModuleErrorCode,
   MODULE_ERROR_CODES,
+  mayHaveBeenStored,
 } from '../../src/core/index.js';
-import { API_MESSAGES } from '../../src/testing/index.js';
+import { API_MESSAGES, errorForKey } from '../../src/testing/index.js';
 
 // The API's error-code page (seed-error-codes.txt), copied as it stands: code → English message.
 const SEED_TOP_LEVEL_CODES = [0, 400, 401, 403, 404, 429, 502];
@@ -111,7 +113,8 @@ describe('catalog', () => {
     expect(ERROR_CATALOG['100319'].tone).toBe('error');
     expect(ERROR_CATALOG['100328'].tone).toBe('error');
     expect(ERROR_CATALOG['100322'].tone).toBe('wait'); // approval pending
-    for (const key of ['429', '502', 'network', 'timeout'] as const) expect(ERROR_CATALOG[key].tone).toBe('wait');
+    for (const key of ['429', '502', 'network', 'timeout'] as const)
+      expect(ERROR_CATALOG[key].tone).toBe('wait');
     for (const key of ['100307', '100308', '100309', '100320', '100327', '100329'] as const)
       expect(ERROR_CATALOG[key].tone).toBe('fix');
   });
@@ -119,6 +122,13 @@ describe('catalog', () => {
   it('leads the desk to the next certificate after an outcome for this one', () => {
     for (const key of ['100321', '100322', '100324', '100328'] as const)
       expect(ERROR_CATALOG[key].actions[0]).toBe('enter-certificate-code');
+  });
+
+  it('knows which failed writes may still have been stored', () => {
+    const maybe = ERROR_KEYS.filter((key) => mayHaveBeenStored(errorForKey(key)));
+    expect(maybe).toEqual(['502', 'network', 'timeout', 'invalid-response', 'http']);
+    // A refusal the API made stored nothing, whatever its status.
+    expect(mayHaveBeenStored(new ApiError({ kind: 'api', code: 400, errorCode: 100300, status: 502 }))).toBe(false);
   });
 
   it('recognises codes only as numbers', () => {

@@ -19,11 +19,11 @@ import { renderIn } from '../support/render.js';
 const NAME = 71234567890101;
 const PHONE = 71234567890102;
 const NOTES = 71234567890103;
-const FIELDS: FormField[] = [
+const FIELDS = [
   { field_id: NAME, field_title: '姓名', settings: { is_required: 1, is_unique: 0 } },
   { field_id: PHONE, field_title: '手机号', settings: { is_required: 1, is_unique: 1 } },
   { field_id: NOTES, field_title: '备注', settings: { is_required: 0, is_unique: 0 } },
-];
+] satisfies FormField[];
 
 /** A form submitted through a mutation that fails with `answer`, as the API would answer it. */
 function SignUp({ answer }: { answer: ApiError }) {
@@ -135,7 +135,7 @@ describe('field errors, GOV.UK style', () => {
     await fill('姓名', '张三');
     await fill('手机号', '12345');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
-    expect(await screen.findByRole('link', { name: '手机号填写得不对，请检查' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '手机号填写有误，请检查' })).toBeInTheDocument();
     expect(screen.getByLabelText('姓名')).not.toHaveAttribute('aria-invalid');
   });
 

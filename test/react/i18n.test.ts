@@ -76,7 +76,7 @@ describe.each(LANGUAGES)('the %s texts', (_, resource) => {
       const [action, ...rest] = label.split('_');
       const suffix = rest.join('_');
       expect(ACTIONS, label).toContain(action);
-      expect([...ERROR_KEYS, ...VARIANTS, 'ambiguous'], label).toContain(suffix);
+      expect([...ERROR_KEYS, ...VARIANTS, 'ambiguous', 'ambiguous_staff'], label).toContain(suffix);
     }
   });
 

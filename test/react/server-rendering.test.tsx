@@ -55,7 +55,7 @@ describe('on the server (no window, no document)', () => {
     expect(withTexts(<Headline error={errorFor('502')} />)).toContain(en.errors[502].title);
     expect(
       withTexts(<RetryCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />),
-    ).toContain('Loading again in 2 s');
+    ).toContain('Trying again in 2 s');
   });
 
   it('renders a boundary’s fallback', () => {

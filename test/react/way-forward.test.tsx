@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
-import { en, zh } from '../../src/i18n/index.js';
+import { en, zh, zhHant } from '../../src/i18n/index.js';
 import { ApiErrorView } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -99,6 +99,7 @@ describe('texts for their reader', () => {
 
   it.each([
     ['zh', zh],
+    ['zh-Hant', zhHant],
     ['en', en],
   ] as const)('never show a visitor API vocabulary or codes (%s)', (_, texts) => {
     for (const key of VISITOR_KEYS) {
@@ -136,6 +137,14 @@ describe('texts for their reader', () => {
         expect(text).not.toMatch(/频繁|頻繁|过于|too many|too often|too fast|you\b/i);
     }
     expect(zh.ui.waitAuto_write).toBe('{{seconds}} 秒后自动为您提交');
+  });
+
+  it('say it when the built-in reload of an expired form loses the answers, and not with the host’s own', () => {
+    const { unmount } = renderIn('zh', <ApiErrorView error={errorFor('100310')} write />);
+    expect(screen.getByRole('button', { name: zh.actions['reload-page_100310'] })).toBeInTheDocument();
+    unmount();
+    renderIn('zh', <ApiErrorView error={errorFor('100310')} write onReload={() => {}} />);
+    expect(screen.getByRole('button', { name: zh.actions.reload })).toBeInTheDocument();
   });
 
   it('name the choice a certificate error asks for', () => {
