@@ -5,7 +5,7 @@ import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ErrorDetails } from './error-details.js';
 import { ErrorIcon } from './error-icon.js';
 import { RetryCountdown } from './retry-countdown.js';
-import { useApiErrorText, useTextSituation } from './use-api-error-text.js';
+import { useApiErrorText } from './use-api-error-text.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 import { useErrorActions } from './use-error-actions.js';
 
@@ -38,7 +38,6 @@ export function ErrorPanel({
   children,
 }: ErrorPanelProps) {
   const text = useApiErrorText(error, { write, audience });
-  const { ambiguous } = useTextSituation(error, { write, audience });
   const t = useApiErrorsT();
   const titleId = useId();
   const descriptionId = useId();
@@ -122,7 +121,7 @@ export function ErrorPanel({
           {actions.map((action, index) => {
             // The first action leads, unless it is a resend that might store twice, or a copy.
             const primary =
-              index === 0 && !(ambiguous && action.id === 'retry') && action.id !== 'copy-reference';
+              index === 0 && !(text.mayHaveBeenStored && action.id === 'retry') && action.id !== 'copy-reference';
             const className = primary ? 'cae-button cae-button--primary' : 'cae-button';
             return action.href === undefined ? (
               <ActionButton key={action.id} primary={primary} onAction={action.run}>

@@ -38,6 +38,11 @@ export interface ApiErrorText {
   unknownNumber?: string;
   /** The recovery actions of the catalog, the most useful first, with their labels. */
   actions: { id: RecoveryAction; label: string }[];
+  /**
+   * A write that failed after it may have been stored: resending it is the person's informed
+   * choice, not the leading action.
+   */
+  mayHaveBeenStored: boolean;
   details: ApiErrorDetails;
 }
 
@@ -53,8 +58,8 @@ export interface ApiErrorTextOptions {
 
 const GENERIC_KEYS: readonly ErrorKey[] = ['unknown', 'http'];
 
-/** @internal The situation that picks a text's variant, for every view of one error. */
-export function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): TextSituation {
+/** The situation that picks a text's variant. */
+function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): TextSituation {
   const context = useContext(ApiErrorsContext);
   const write = options.write ?? false;
   return {
@@ -95,6 +100,7 @@ export function useApiErrorText(error: unknown, options?: ApiErrorTextOptions): 
         id,
         label: t(textKeys(`actions.${id}`, { write, audience, ambiguous, key })),
       })),
+      mayHaveBeenStored: !!ambiguous,
       details: {
         kind,
         code,
