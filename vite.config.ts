@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { PAGE_SIZE, SCREENSHOT_MATCHING } from './.storybook/visual-options.js';
 import pkg from './package.json' with { type: 'json' };
 import { fakeApi } from './test/support/fake-api-plugin.js';
 
@@ -22,10 +23,22 @@ const stylesheet = (): Plugin => ({
 
 // Debian's Chromium (apt-get install chromium): Playwright cannot download its own here.
 // A fresh options object per project: Vitest mutates it.
-const chromium = () => ({
+// Vitest scales its test iframe down (a CSS transform) when the iframe is larger than the page around it
+// (Playwright's default 1280×720): screenshots need the page at least as large as the largest viewport used.
+const chromium = ({ screenshots = false } = {}) => ({
   enabled: true,
   headless: true,
+  ...(screenshots && {
+    // A baseline is a committed file: the browser may write new ones (`vitest --update`, or a missing one
+    // outside CI), which addon-vitest forbids unless it is allowed here.
+    api: { allowWrite: true },
+    expect: { toMatchScreenshot: SCREENSHOT_MATCHING },
+    // Vitest's own screenshot of a failed test would land among the baselines; a failed comparison
+    // attaches its reference, actual and diff images anyway.
+    screenshotFailures: false,
+  }),
   provider: playwright({
+    ...(screenshots && { contextOptions: { viewport: PAGE_SIZE } }),
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -90,22 +103,54 @@ export default defineConfig({
           setupFiles: ['test/support/setup-react.ts'],
         },
       },
-      // Every story is a test in Chromium, in both languages: it renders, its play function passes,
-      // axe finds no violation.
-      ...(['zh', 'en'] as const).map((locale) => ({
+      // Every story is a test in Chromium, in each language: it renders, its play function passes,
+      // axe finds no violation in either theme, and a 'visual' story matches its screenshots (zh, en).
+      // The Chromium projects run after the Node ones (sequence.groupOrder 1): screenshots and axe keep both
+      // cores busy, and the rate-limit gate's real-time tests in `core` then see their timers fire late.
+      ...(
+        [
+          ['zh', '.storybook/vitest.setup.ts'],
+          ['zh-Hant', '.storybook/vitest.setup.zh-hant.ts'],
+          ['en', '.storybook/vitest.setup.en.ts'],
+        ] as const
+      ).map(([locale, setupFile]) => ({
         plugins: [storybookTest({ configDir: '.storybook' })],
+        // Imported by .storybook/visual.ts: found late, it would make Vite reload the test page mid-run.
+        optimizeDeps: { include: ['axe-core'] },
         test: {
           name: `storybook-${locale}`,
-          browser: chromium(),
+          // Stories tagged 'visual' are compared with their baselines (.storybook/visual.ts).
+          browser: chromium({ screenshots: true }),
           // The example pages wait out real Retry-After seconds; a busy CI machine needs headroom.
           testTimeout: 15_000,
-          setupFiles: [locale === 'zh' ? '.storybook/vitest.setup.ts' : '.storybook/vitest.setup.en.ts'],
+          // After each story: an axe run, and for a 'visual' story four screenshots (.storybook/visual.ts).
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+          setupFiles: [setupFile],
         },
       })),
       {
         extends: true,
         plugins: [fakeApi()],
-        test: { name: 'browser', include: ['test/browser/**/*.browser.test.ts'], browser: chromium() },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          browser: chromium(),
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // Proof that the screenshot comparison fails on a one-pixel border and passes anti-aliasing noise.
+      {
+        extends: true,
+        test: {
+          name: 'visual-control',
+          include: ['test/visual/**/*.browser.test.ts'],
+          testTimeout: 30_000,
+          browser: chromium({ screenshots: true }),
+          // Last, on its own: beside the storybook projects, on two cores, a screenshot can take longer than
+          // the 5 s Vitest gives a comparison.
+          sequence: { groupOrder: 2 },
+        },
       },
     ],
   },

@@ -1,6 +1,9 @@
 import * as a11yAnnotations from '@storybook/addon-a11y/preview';
 import { setProjectAnnotations } from '@storybook/react-vite';
 import * as projectAnnotations from './preview.js';
+import { registerStoryChecks } from './visual.js';
 
 // The same stories again, in English: the toolbar's other language.
 setProjectAnnotations([a11yAnnotations, projectAnnotations, { initialGlobals: { locale: 'en' } }]);
+// After each story: axe in the dark theme too; screenshots of the stories tagged 'visual'.
+registerStoryChecks();

@@ -103,7 +103,7 @@ export const IdentityThenVerified: Story = {
   args: { situation: '100329 identity required' },
   play: async (context) => {
     await verify(context);
-    const identity = await context.canvas.findByRole('button', { name: /身份|identity/i });
+    const identity = await context.canvas.findByRole('button', { name: /身份|身分|identity/i });
     await userEvent.click(identity);
     await expect(await context.canvas.findByText(textsOf(context).verified)).toBeVisible();
     await expect(simulation.calls.verifyCertificate).toBe(2);
@@ -133,7 +133,7 @@ export const NextCertificateAfterARefusal: Story = {
     await verify(context);
     // Refused for this certificate: verifying it again waits for another code, and the fastest
     // way there is one press away.
-    const button = context.canvas.getByRole('button', { name: textsOf(context).verify });
+    const button = await context.canvas.findByRole('button', { name: textsOf(context).verify });
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
     await userEvent.click(await context.canvas.findByRole('button', { name: textsOf(context).nextOne }));
     const code = context.canvas.getByLabelText(textsOf(context).codeLabel);

@@ -129,14 +129,21 @@ function GalleryItem({
   let content: ReactNode;
   if (place === 'fields' || place === 'form') content = <OnTheForm error={error} locale={locale} />;
   else if (place === 'desk') content = <AtTheDesk error={error} locale={locale} />;
+  else if (place === 'page')
+    content = (
+      <main>
+        <ApiErrorView error={error} onRetry={retry} />
+      </main>
+    );
   else
     content = (
       <main className="demo-card">
         <ApiErrorView error={error} onRetry={retry} />
       </main>
     );
+  const look = { desk: 'demo--desk', page: 'demo--plain' }[place as string] ?? 'demo--phone';
   return (
-    <div className={place === 'desk' ? 'demo demo--desk' : 'demo demo--phone'} data-place={place}>
+    <div className={`demo ${look}`} data-place={place}>
       <ApiErrorsProvider audience={place === 'desk' ? 'staff' : audience} contactHref="tel:+864008123456">
         {content}
       </ApiErrorsProvider>

@@ -75,7 +75,12 @@ async function fillIn(context: Context, name: string, phone: string) {
 const submit = (context: Context) =>
   userEvent.click(context.canvas.getByRole('button', { name: textsOf(context).submit }));
 
-export const Empty: Story = { tags: ['visual'] };
+export const Empty: Story = {
+  tags: ['visual'],
+  play: async (context) => {
+    await expect(await labelled(context, 0)).toHaveValue('');
+  },
+};
 
 export const Success: Story = {
   tags: ['visual'],
@@ -225,8 +230,23 @@ export const ClosedFormReplacesTheForm: Story = {
   },
 };
 
-export const CodePaused: Story = { args: { failure: '100314 code paused' } };
-export const NoWritePermission: Story = { args: { failure: '403 no write permission' } };
+const endsTheFlow =
+  (errorKey: string): Play =>
+  async (context) => {
+    await fillIn(context, '张三', '13800138000');
+    await submit(context);
+    await waitFor(() =>
+      expect(
+        context.canvasElement.querySelector(`.cae-error--result[data-error-key="${errorKey}"]`),
+      ).not.toBeNull(),
+    );
+  };
+
+export const CodePaused: Story = { args: { failure: '100314 code paused' }, play: endsTheFlow('100314') };
+export const NoWritePermission: Story = {
+  args: { failure: '403 no write permission' },
+  play: endsTheFlow('403'),
+};
 
 /** The host opted in to dark (`data-theme="dark"`); the screenshots show every visual story in both themes. */
 export const DarkTheme: Story = {

@@ -56,11 +56,12 @@ export function CertificateVerificationPage({
     if (verify.status === 'success' || verify.status === 'error')
       outcome.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [verify.status]);
-  // The same certificate would be refused the same way: verifying waits for another one.
+  // The same request would be refused the same way: verifying waits for another code (or another
+  // authorization code, status …).
   const blocked =
     verify.error != null &&
     describeError(verify.error).retry === 'never' &&
-    verify.variables?.certificate_code === form.certificateCode;
+    JSON.stringify(verify.variables) === JSON.stringify(request());
 
   return (
     <div className="demo demo--desk">

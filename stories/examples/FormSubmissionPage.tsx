@@ -136,7 +136,7 @@ function FormHeader({ tplId, texts }: { tplId: number; texts: PageTexts }) {
         </span>
         {texts.organizer}
       </p>
-      <h1>{template.data?.data.form.name ?? '\u00a0'}</h1>
+      {template.data ? <h1>{template.data.data.form.name}</h1> : <div className="demo-title-placeholder" />}
       <p className="demo-intro">{texts.formIntro}</p>
     </header>
   );
