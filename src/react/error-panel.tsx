@@ -121,7 +121,9 @@ export function ErrorPanel({
           {actions.map((action, index) => {
             // The first action leads, unless it is a resend that might store twice, or a copy.
             const primary =
-              index === 0 && !(text.mayHaveBeenStored && action.id === 'retry') && action.id !== 'copy-reference';
+              index === 0 &&
+              !(text.mayHaveBeenStored && action.id === 'retry') &&
+              action.id !== 'copy-reference';
             const className = primary ? 'cae-button cae-button--primary' : 'cae-button';
             return action.href === undefined ? (
               <ActionButton key={action.id} primary={primary} onAction={action.run}>
