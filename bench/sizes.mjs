@@ -14,7 +14,11 @@ const isPeer = (id) => peers.some((peer) => id === peer || id.startsWith(`${peer
 const ENTRIES = [
   { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4 * KB },
   { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 4.5 * KB },
-  { name: 'React entry (with core, no texts)', code: "export * from 'caoliao-api-errors'", budget: 11.5 * KB },
+  {
+    name: 'React entry (with core, no texts)',
+    code: "export * from 'caoliao-api-errors'",
+    budget: 11.5 * KB,
+  },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 4.5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 4.5 * KB },
   { name: 'i18n: en', code: "export { en } from 'caoliao-api-errors/i18n'", budget: 4.5 * KB },

@@ -128,7 +128,9 @@ describe('catalog', () => {
     const maybe = ERROR_KEYS.filter((key) => mayHaveBeenStored(errorForKey(key)));
     expect(maybe).toEqual(['502', 'network', 'timeout', 'invalid-response', 'http']);
     // A refusal the API made stored nothing, whatever its status.
-    expect(mayHaveBeenStored(new ApiError({ kind: 'api', code: 400, errorCode: 100300, status: 502 }))).toBe(false);
+    expect(mayHaveBeenStored(new ApiError({ kind: 'api', code: 400, errorCode: 100300, status: 502 }))).toBe(
+      false,
+    );
   });
 
   it('recognises codes only as numbers', () => {
