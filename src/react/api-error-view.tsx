@@ -75,17 +75,7 @@ export type ApiErrorViewProps = ApiErrorViewOptions & ErrorSource;
  * <ApiErrorView error={query.error} onRetry={() => query.refetch()} />
  */
 export function ApiErrorView(props: ApiErrorViewProps) {
-  const {
-    variant,
-    write,
-    audience,
-    id,
-    fieldErrors,
-    error: _error,
-    mutation,
-    query,
-    ...handlerProps
-  } = props;
+  const { variant, write, audience, id, fieldErrors } = props;
   const context = useContext(ApiErrorsContext);
   const shownByArea = useContext(ShownByAreaContext);
   const source = resolveSource(props, write);
@@ -118,7 +108,7 @@ export function ApiErrorView(props: ApiErrorViewProps) {
         retrying={source.retrying}
         retryAt={source.retryAt}
         givenUp={source.givenUp}
-        handlers={{ ...context.handlers, ...derived, ...pickHandlers(handlerProps) }}
+        handlers={{ ...context.handlers, ...derived, ...pickHandlers(props) }}
       />
     );
   }

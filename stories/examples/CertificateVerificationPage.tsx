@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { VerifyCertificateRequest } from '../../src/client/index.js';
 import { describeError } from '../../src/core/index.js';
 import { ApiErrorsProvider, ApiErrorView, ErrorIcon, useVerifyCertificate } from '../../src/react/index.js';
@@ -14,6 +14,33 @@ export interface CertificateVerificationPageProps {
   texts: PageTexts;
   /** The organization's data in the page's language (its status labels). */
   world: World;
+}
+
+/** A labelled control of the desk, with its hint (`<id>-hint`, for the control's `aria-describedby`). */
+function DeskField({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="cae-field demo-field">
+      <label className="demo-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="demo-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+    </div>
+  );
 }
 
 /** A host page: a verifier at a desk checks certificates (凭证核销), one after another. */
@@ -79,13 +106,7 @@ export function CertificateVerificationPage({
         <main className="desk-grid">
           <form onSubmit={onSubmit} className="desk-panel demo-form" aria-labelledby="scan-title">
             <h2 id="scan-title">{texts.scanTitle}</h2>
-            <div className="cae-field demo-field">
-              <label className="demo-label" htmlFor="certificate-code">
-                {texts.codeLabel}
-              </label>
-              <p className="demo-hint" id="certificate-code-hint">
-                {texts.codeHint}
-              </p>
+            <DeskField id="certificate-code" label={texts.codeLabel} hint={texts.codeHint}>
               <input
                 id="certificate-code"
                 ref={codeInput}
@@ -94,12 +115,9 @@ export function CertificateVerificationPage({
                 value={form.certificateCode}
                 onChange={update('certificateCode')}
               />
-            </div>
+            </DeskField>
             <div className="desk-row">
-              <div className="cae-field demo-field">
-                <label className="demo-label" htmlFor="verify-action">
-                  {texts.methodLabel}
-                </label>
+              <DeskField id="verify-action" label={texts.methodLabel}>
                 <select
                   id="verify-action"
                   ref={actionSelect}
@@ -110,26 +128,17 @@ export function CertificateVerificationPage({
                   <option value="set_next_certificate_status">{texts.methodNext}</option>
                   <option value="set_certificate_status">{texts.methodSet}</option>
                 </select>
-              </div>
-              <div className="cae-field demo-field">
-                <label className="demo-label" htmlFor="target-status">
-                  {texts.targetLabel}
-                </label>
+              </DeskField>
+              <DeskField id="target-status" label={texts.targetLabel}>
                 <input
                   id="target-status"
                   className="cae-input"
                   value={form.toStatus}
                   onChange={update('toStatus')}
                 />
-              </div>
+              </DeskField>
             </div>
-            <div className="cae-field demo-field">
-              <label className="demo-label" htmlFor="auth-code">
-                {texts.authLabel}
-              </label>
-              <p className="demo-hint" id="auth-code-hint">
-                {texts.authHint}
-              </p>
+            <DeskField id="auth-code" label={texts.authLabel} hint={texts.authHint}>
               <input
                 id="auth-code"
                 ref={authCodeInput}
@@ -138,7 +147,7 @@ export function CertificateVerificationPage({
                 value={form.authCode}
                 onChange={update('authCode')}
               />
-            </div>
+            </DeskField>
             <button
               type="submit"
               className="cae-button cae-button--primary demo-submit"
