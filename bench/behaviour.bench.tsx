@@ -118,7 +118,7 @@ describe('bench', () => {
       'commits in 10 s': commits.length,
       'commits per second': (commits.length / 10).toFixed(1),
       'ErrorPanel renders': renders.panel,
-      're-rendered each second': 'RateLimitCountdown only',
+      're-rendered each second': 'RetryCountdown only',
     };
     results.countdownRenderCost = row;
     table('429 countdown (10 s, fake timers)', [row]);
