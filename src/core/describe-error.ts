@@ -71,3 +71,11 @@ export function describeError(error: unknown): ErrorDescription {
 export function mayHaveBeenStored(error: unknown): boolean {
   return MAY_HAVE_BEEN_STORED.includes(describeError(error).key);
 }
+
+/**
+ * Whether an error ends a write's flow: the same submission can never succeed (the form is closed
+ * or full, the code paused, the key refused …), so the form gives way to the outcome.
+ * @example if (endsFlow(describeError(error))) showOutcomeInsteadOfTheForm();
+ */
+export const endsFlow = ({ retry, scope }: ErrorDescription): boolean =>
+  retry === 'never' && scope === 'page';

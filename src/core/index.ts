@@ -25,7 +25,7 @@ export {
   type RecoveryAction,
   type RetryRule,
 } from './catalog.js';
-export { describeError, type ErrorDescription, mayHaveBeenStored } from './describe-error.js';
+export { describeError, type ErrorDescription, endsFlow, mayHaveBeenStored } from './describe-error.js';
 export { getErrorReference } from './error-reference.js';
 export { readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';

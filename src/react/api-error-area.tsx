@@ -1,15 +1,8 @@
 import { type ReactNode, useId, useState } from 'react';
-import { describeError, type ErrorDescription } from '../core/index.js';
+import { describeError, endsFlow } from '../core/index.js';
 import { ApiErrorView, type ApiErrorViewOptions, ShownByAreaContext } from './api-error-view.js';
 import { type ErrorSource, resolveSource } from './error-source.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
-
-/**
- * Whether an error ends a write's flow: the same submission can never succeed (the form is closed
- * or full, the code paused, the key refused …), so the form gives way to the outcome.
- */
-export const endsFlow = ({ retry, scope }: ErrorDescription): boolean =>
-  retry === 'never' && scope === 'page';
 
 export type ApiErrorAreaProps = Omit<ApiErrorViewOptions, 'variant' | 'id' | 'fieldErrors'> &
   ErrorSource & {
@@ -18,7 +11,7 @@ export type ApiErrorAreaProps = Omit<ApiErrorViewOptions, 'variant' | 'id' | 'fi
   };
 
 /**
- * The area of a form. When its submission fails in a way that ends the flow (form closed or full,
+ * The area of a form. When its submission fails in a way that ends the flow (`endsFlow`: form closed or full,
  * QR code paused, key refused …), a Result-style view takes the form's place: icon, headline,
  * description, one primary action. The form stays mounted below it, disabled and folded away
  * behind "Show your answers", so nothing typed is lost and nothing can be sent. Any other error

@@ -66,31 +66,33 @@ export interface ResolvedSource {
   onRetry?: (error: ApiError) => unknown;
 }
 
+// React Query keeps the last attempt's error in `failureReason` while it is about to send the
+// request again (`busy`): that is the error to show, with the wait until its retry.
+function fromReactQuery(
+  state: { error: unknown; failureReason: unknown },
+  busy: boolean,
+  write: boolean,
+  onRetry: () => unknown,
+): ResolvedSource {
+  const retrying = busy && state.failureReason != null;
+  return {
+    error: retrying ? state.failureReason : state.error,
+    write,
+    retrying,
+    retryAt: retrying ? getRetryAt(state.failureReason) : undefined,
+    givenUp: !retrying,
+    onRetry,
+  };
+}
+
 /** @internal Reads a view's source: a failure being retried shows its wait, not silence. */
 export function resolveSource(source: ErrorSource, write: boolean | undefined): ResolvedSource {
-  if (source.mutation) {
-    const { mutation } = source;
-    const retrying = mutation.isPending && mutation.failureReason != null;
-    return {
-      error: retrying ? mutation.failureReason : mutation.error,
-      write: write ?? true,
-      retrying,
-      retryAt: retrying ? getRetryAt(mutation.failureReason) : undefined,
-      givenUp: !retrying,
-      onRetry: () => mutation.mutateAsync(mutation.variables as never),
-    };
-  }
-  if (source.query) {
-    const { query } = source;
-    const retrying = query.fetchStatus === 'fetching' && query.failureReason != null;
-    return {
-      error: retrying ? query.failureReason : query.error,
-      write: write ?? false,
-      retrying,
-      retryAt: retrying ? getRetryAt(query.failureReason) : undefined,
-      givenUp: !retrying,
-      onRetry: () => query.refetch(),
-    };
-  }
+  const { mutation, query } = source;
+  if (mutation)
+    return fromReactQuery(mutation, mutation.isPending, write ?? true, () =>
+      mutation.mutateAsync(mutation.variables as never),
+    );
+  if (query)
+    return fromReactQuery(query, query.fetchStatus === 'fetching', write ?? false, () => query.refetch());
   return { error: source.error, write: write ?? false, retrying: false, givenUp: false };
 }

@@ -1,5 +1,5 @@
 export { ApiClientProvider, type ApiClientProviderProps, useApiClient } from './api-client-provider.js';
-export { ApiErrorArea, type ApiErrorAreaProps, endsFlow } from './api-error-area.js';
+export { ApiErrorArea, type ApiErrorAreaProps } from './api-error-area.js';
 export {
   ApiErrorBoundary,
   type ApiErrorBoundaryProps,

@@ -11,7 +11,7 @@ import {
 } from '../core/index.js';
 import type { ApiErrorsAudience } from '../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
-import { type TextSituation, textKeys } from './text-keys.js';
+import { textKeys } from './text-keys.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
 /** The raw facts of an error, for the collapsible details area and for support. */
@@ -58,19 +58,6 @@ export interface ApiErrorTextOptions {
 
 const GENERIC_KEYS: readonly ErrorKey[] = ['unknown', 'http'];
 
-/** The situation that picks a text's variant. */
-function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): TextSituation {
-  const context = useContext(ApiErrorsContext);
-  const write = options.write ?? false;
-  return {
-    key: describeError(error).key,
-    write,
-    audience: options.audience ?? context.audience ?? 'public',
-    // The first attempt may have arrived: resending is the person's informed choice.
-    ambiguous: write && mayHaveBeenStored(error),
-  };
-}
-
 /**
  * The localized texts of an error, for hosts that render with their own kit (antd, MUI …).
  * Anything thrown is accepted; texts follow the current language and the reader.
@@ -80,15 +67,18 @@ function useTextSituation(error: unknown, options: ApiErrorTextOptions = {}): Te
  * return <Result status={tone === 'done' ? 'success' : 'warning'} title={title} subTitle={description}
  *   extra={actions.map((action) => <Button key={action.id}>{action.label}</Button>)} />;
  */
-export function useApiErrorText(error: unknown, options?: ApiErrorTextOptions): ApiErrorText {
+export function useApiErrorText(error: unknown, options: ApiErrorTextOptions = {}): ApiErrorText {
   const t = useApiErrorsT();
-  const situation = useTextSituation(error, options);
-  const { write, audience, ambiguous } = situation;
+  const write = options.write ?? false;
+  const provided = useContext(ApiErrorsContext).audience;
+  const audience = options.audience ?? provided ?? 'public';
   return useMemo(() => {
     const apiError = toApiError(error);
     const { key, actions, number, tone } = describeError(apiError);
     const { kind, code, errorCode, status, serverMessage, detail, endpoint } = apiError;
     const texts = { write, audience };
+    // The first attempt may have arrived: resending is the person's informed choice.
+    const ambiguous = write && mayHaveBeenStored(apiError);
     return {
       key,
       tone,
@@ -100,7 +90,7 @@ export function useApiErrorText(error: unknown, options?: ApiErrorTextOptions): 
         id,
         label: t(textKeys(`actions.${id}`, { write, audience, ambiguous, key })),
       })),
-      mayHaveBeenStored: !!ambiguous,
+      mayHaveBeenStored: ambiguous,
       details: {
         kind,
         code,
@@ -112,5 +102,5 @@ export function useApiErrorText(error: unknown, options?: ApiErrorTextOptions): 
         reference: getErrorReference(error),
       },
     };
-  }, [error, t, write, audience, ambiguous]);
+  }, [error, t, write, audience]);
 }

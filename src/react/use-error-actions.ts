@@ -1,6 +1,6 @@
 import { useContext, useSyncExternalStore } from 'react';
 import type { ApiError, RecoveryAction } from '../core/index.js';
-import type { ActionId } from '../i18n/resource.js';
+import type { ActionId, BuiltInAction } from '../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 import { ACTION_HANDLERS, type ApiErrorHandlers } from './handlers.js';
 import type { ApiErrorText } from './use-api-error-text.js';
@@ -39,6 +39,8 @@ export function useErrorActions(
   const t = useApiErrorsT();
   const { contactHref, homeHref } = useContext(ApiErrorsContext);
   const canGoBack = useSyncExternalStore(noSubscription, hasHistory, noHistory);
+  // A built-in action's label, specific to the code where it needs to be (`reload-page_100310`).
+  const builtIn = (id: BuiltInAction) => t([`actions.${id}_${text.key}`, `actions.${id}`]);
   const actions: ResolvedAction[] = [];
   for (const { id, label } of text.actions) {
     if (omit.includes(id)) continue;
@@ -47,23 +49,19 @@ export function useErrorActions(
     // A page-sized view that failed to load has its retry in a reload; an inline one sits beside
     // the button that sends it again.
     else if (id === 'retry' && variant !== 'inline')
-      actions.push({ id: 'reload-page', label: t('actions.reload-page'), run: reloadPage });
+      actions.push({ id: 'reload-page', label: builtIn('reload-page'), run: reloadPage });
     // Without the host's own reload (which may keep the answers), the page's loses them: the label says so.
     else if (id === 'reload')
-      actions.push({
-        id: 'reload-page',
-        label: t([`actions.reload-page_${text.key}`, 'actions.reload-page']),
-        run: reloadPage,
-      });
+      actions.push({ id: 'reload-page', label: builtIn('reload-page'), run: reloadPage });
     else if (id === 'go-back' && canGoBack) actions.push({ id, label, run: () => window.history.back() });
     else if (id === 'go-back' && homeHref)
-      actions.push({ id: 'go-home', label: t('actions.go-home'), href: homeHref });
+      actions.push({ id: 'go-home', label: builtIn('go-home'), href: homeHref });
     else if ((id === 'contact-admin' || id === 'contact-support') && contactHref)
       actions.push({ id, label, href: contactHref });
   }
   // An action the view renders itself (a countdown's retry, a wait that ends in a retry) is a way forward too.
   const elsewhere = text.actions.some(({ id }) => omit.includes(id));
   if (actions.length === 0 && !elsewhere)
-    actions.push({ id: 'copy-reference', label: t('actions.copy-reference'), run: copyReference });
+    actions.push({ id: 'copy-reference', label: builtIn('copy-reference'), run: copyReference });
   return actions;
 }

@@ -1,9 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { describeError, ERROR_KEYS } from '../../src/core/index.js';
+import { describeError, ERROR_KEYS, endsFlow } from '../../src/core/index.js';
 import { en, zh } from '../../src/i18n/index.js';
-import { ApiErrorArea, ApiErrorView, endsFlow } from '../../src/react/index.js';
+import { ApiErrorArea, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
