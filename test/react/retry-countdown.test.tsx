@@ -65,6 +65,19 @@ describe('the 429 countdown of an error alone', () => {
     expect(panelRenders.count).toBe(1);
   });
 
+  it('calls onRetry once, also when the host passes a new function on every render', async () => {
+    const onRetry = vi.fn();
+    const error = errorFor('429', { retryAfterMs: 1000 });
+    const { rerender } = renderIn('en', <ApiErrorView error={error} onRetry={() => onRetry()} />);
+    await tick(1100);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    for (let render = 0; render < 3; render += 1) {
+      rerender(<ApiErrorView error={error} onRetry={() => onRetry()} />);
+      await tick(1000);
+    }
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
   it('for a write, enables the retry button when the wait ends, and retries only when pressed', async () => {
     const onRetry = vi.fn();
     renderIn('en', <ApiErrorView error={errorFor('429', { retryAfterMs: 2000 })} write onRetry={onRetry} />);
