@@ -1,10 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AddRecordRequest, createApiClient } from '../../src/client/index.js';
-import { ApiClientProvider, useAddRecord, useVerifyCertificate } from '../../src/react/index.js';
+import {
+  ApiClientProvider,
+  createApiQueryClient,
+  useAddRecord,
+  useVerifyCertificate,
+} from '../../src/react/index.js';
 import { counted, fail, ok, setupMockApi } from '../support/msw.js';
 
 const server = setupMockApi();
@@ -13,19 +18,45 @@ const RECORD: AddRecordRequest = {
   tpl_id: 2,
   fields: [{ field_id: 71234567890101, field_type: 'name', field_value: '张三' }],
 };
+/**
+ * Longer than any wait before a retry: our back-off is at most 30 s, React Query's own default
+ * too. A write that is still sent once after this long was never going to be sent again.
+ */
+const RETRY_WINDOW_MS = 60_000;
 
-function wrapperWith(timeoutMs?: number) {
+// Virtual time: the client's timeout, React Query's retries and MSW's delays run on fake timers, so
+// "exactly once" is checked after the whole retry window, not after a short sleep.
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+afterEach(() => vi.useRealTimers());
+
+/** Moves virtual time on in 100 ms steps; act() lets React and the fetches catch up after each. */
+async function advance(ms: number) {
+  for (let elapsed = 0; elapsed < ms; elapsed += 100) await act(() => vi.advanceTimersByTimeAsync(100));
+}
+
+/** Moves virtual time on until `done()` holds; fails if it does not within `withinMs`. */
+async function until(done: () => boolean, withinMs = 10_000) {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > withinMs) throw new Error(`not done within ${withinMs} ms of virtual time`);
+    await act(() => vi.advanceTimersByTimeAsync(100));
+  }
+}
+
+function wrapperWith(queryClient: QueryClient, timeoutMs?: number) {
   const client = createApiClient({ timeoutMs });
   return ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <ApiClientProvider client={client}>{children}</ApiClientProvider>
     </QueryClientProvider>
   );
 }
 
+const badGateway = () => new HttpResponse('<h1>502 Bad Gateway</h1>', { status: 502 });
+
 describe('useAddRecord', () => {
   it.each([
-    ['a 502', () => new HttpResponse('<h1>502 Bad Gateway</h1>', { status: 502 }), 'http'],
+    ['a 502', badGateway, 'http'],
     ['a network failure', () => HttpResponse.error(), 'network'],
     [
       'a timeout',
@@ -35,16 +66,19 @@ describe('useAddRecord', () => {
       },
       'timeout',
     ],
-  ])('answered %s: exactly 1 request, and the error is shown', async (_, answer, kind) => {
-    const add = counted('record/addRecord', answer);
-    server.use(add.handler);
-    const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith(200) });
-    act(() => result.current.mutate(RECORD));
-    await waitFor(() => expect(result.current.isError).toBe(true));
-    expect(result.current.error).toMatchObject({ kind });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(add.arrivals).toHaveLength(1);
-  });
+  ])(
+    'answered %s: exactly 1 request in the whole retry window, and the error is shown',
+    async (_, answer, kind) => {
+      const add = counted('record/addRecord', answer);
+      server.use(add.handler);
+      const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith(new QueryClient(), 200) });
+      act(() => result.current.mutate(RECORD));
+      await until(() => result.current.isError);
+      expect(result.current.error).toMatchObject({ kind });
+      await advance(RETRY_WINDOW_MS);
+      expect(add.arrivals).toHaveLength(1);
+    },
+  );
 
   it('answered 429 with Retry-After: retried after the wait, stored once', async () => {
     const stored: unknown[] = [];
@@ -55,11 +89,13 @@ describe('useAddRecord', () => {
       return ok({ record_id: 99 });
     });
     server.use(add.handler);
-    const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith() });
+    const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith(new QueryClient()) });
     act(() => result.current.mutate(RECORD));
-    await waitFor(() => expect(result.current.data).toEqual({ record_id: 99 }), { timeout: 4000 });
+    await until(() => result.current.isSuccess);
+    expect(result.current.data).toEqual({ record_id: 99 });
     expect(add.arrivals).toHaveLength(2);
     expect((add.arrivals[1] as number) - (add.arrivals[0] as number)).toBeGreaterThanOrEqual(1000);
+    await advance(RETRY_WINDOW_MS);
     expect(stored).toEqual([RECORD]);
   });
 
@@ -69,16 +105,16 @@ describe('useAddRecord', () => {
       return ok({ record_id: 1 });
     });
     server.use(add.handler);
-    const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith() });
+    const { result } = renderHook(() => useAddRecord(), { wrapper: wrapperWith(new QueryClient()) });
     act(() => {
       result.current.mutate(RECORD);
       result.current.mutate({ ...RECORD });
     });
-    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await until(() => result.current.isSuccess);
     expect(add.arrivals).toHaveLength(1);
 
     act(() => result.current.mutate({ ...RECORD, code_id: 3 }));
-    await waitFor(() => expect(add.arrivals).toHaveLength(2));
+    await until(() => add.arrivals.length === 2);
   });
 
   it('never throws to a boundary and is not retried after a 100329', async () => {
@@ -90,10 +126,49 @@ describe('useAddRecord', () => {
       }),
     );
     server.use(verify.handler);
-    const { result } = renderHook(() => useVerifyCertificate(), { wrapper: wrapperWith() });
+    const { result } = renderHook(() => useVerifyCertificate(), { wrapper: wrapperWith(new QueryClient()) });
     act(() => result.current.mutate({ certificate_code: 'C1', action_type: 'set_next_certificate_status' }));
-    await waitFor(() => expect(result.current.isError).toBe(true));
+    await until(() => result.current.isError);
     expect(result.current.error).toMatchObject({ errorCode: 100329 });
+    await advance(RETRY_WINDOW_MS);
     expect(verify.arrivals).toHaveLength(1);
+  });
+});
+
+describe('a host’s own useMutation through createApiQueryClient()', () => {
+  function hostMutation() {
+    const client = createApiClient();
+    const queryClient = createApiQueryClient();
+    return renderHook(
+      () => useMutation({ mutationFn: (record: AddRecordRequest) => client.addRecord(record) }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        ),
+      },
+    );
+  }
+
+  it('sends a write that met a 502 exactly once: it may have been stored', async () => {
+    const add = counted('record/addRecord', badGateway);
+    server.use(add.handler);
+    const { result } = hostMutation();
+    act(() => result.current.mutate(RECORD));
+    await advance(RETRY_WINDOW_MS);
+    expect(add.arrivals).toHaveLength(1);
+    expect(result.current.error).toMatchObject({ kind: 'http', status: 502 });
+  });
+
+  it('sends a write that met a 429 again after the wait: the server stored nothing', async () => {
+    const add = counted('record/addRecord', (attempt) =>
+      attempt === 1
+        ? fail(429, { code: 429, message: 'Too many requests' }, { 'Retry-After': '1' })
+        : ok({ record_id: 7 }),
+    );
+    server.use(add.handler);
+    const { result } = hostMutation();
+    act(() => result.current.mutate(RECORD));
+    await until(() => result.current.isSuccess);
+    expect(add.arrivals).toHaveLength(2);
   });
 });
