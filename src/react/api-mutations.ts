@@ -1,4 +1,9 @@
-import { type UseMutationOptions, type UseMutationResult, useMutation } from '@tanstack/react-query';
+import {
+  type UseMutationOptions,
+  type UseMutationResult,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   AddRecordRequest,
   AddRecordResult,
@@ -6,40 +11,36 @@ import type {
   VerifyCertificateRequest,
   VerifyCertificateResult,
 } from '../client/index.js';
-import { type ApiError, apiRetryDelay, apiWriteRetry } from '../core/index.js';
+import type { ApiError } from '../core/index.js';
 import { useApiClient } from './api-client-provider.js';
+import { type ApiWriteOptions, apiMutations } from './api-mutation-options.js';
+import { yieldWriteToHostDefaults } from './host-defaults.js';
 
-/** Any React Query mutation option; each overrides ours (`retry`, `retryDelay`, `throwOnError` …). */
+/**
+ * Any React Query mutation option; each overrides ours and the QueryClient's defaults. Without
+ * them, a write hook takes the QueryClient's `retryDelay` and `throwOnError` where it set them,
+ * and retries only where both the QueryClient's `retry` (if any) and `apiWriteRetry` allow it:
+ * a host's `retry: 3` for mutations does not resend a write after a 502, a network failure or a
+ * timeout (the first attempt may have been stored), while a host's `retry: 0` stops even our 429
+ * retry.
+ * @example useAddRecord({ onSuccess: () => navigate('/done'), retryDelay: 2000 })
+ */
 export type ApiMutationOptions<Result, Request, Context = unknown> = Partial<
   UseMutationOptions<Result, ApiError, Request, Context>
 >;
 
-// Writes in flight, per client and payload. A second `mutate` with the same payload — a double
-// tap on "submit" — joins the first instead of sending it again. It is checked synchronously
-// when React Query calls the mutation function, not through state that would come a render late.
-const inFlight = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
-
-function once<Result>(client: ApiClient, key: string, send: () => Promise<Result>): Promise<Result> {
-  const writes = inFlight.get(client) ?? new Map<string, Promise<unknown>>();
-  inFlight.set(client, writes);
-  const pending = writes.get(key) as Promise<Result> | undefined;
-  if (pending) return pending;
-  const sent = send().finally(() => writes.delete(key));
-  writes.set(key, sent);
-  return sent;
-}
-
 function useApiMutation<Result, Request, Context>(
-  name: 'addRecord' | 'verifyCertificate',
-  send: (client: ApiClient, request: Request) => Promise<Result>,
+  factory: (client: ApiClient) => ApiWriteOptions<Result, Request>,
   options: ApiMutationOptions<Result, Request, Context> | undefined,
 ): UseMutationResult<Result, ApiError, Request, Context> {
-  const client = useApiClient();
+  const ours = { ...factory(useApiClient()), throwOnError: false };
   return useMutation<Result, ApiError, Request, Context>({
-    mutationFn: (request) => once(client, `${name} ${JSON.stringify(request)}`, () => send(client, request)),
-    retry: apiWriteRetry,
-    retryDelay: apiRetryDelay,
-    throwOnError: false,
+    ...(yieldWriteToHostDefaults(useQueryClient(), ours) as UseMutationOptions<
+      Result,
+      ApiError,
+      Request,
+      Context
+    >),
     ...options,
   });
 }
@@ -55,7 +56,7 @@ function useApiMutation<Result, Request, Context>(
 export function useAddRecord<Context = unknown>(
   options?: ApiMutationOptions<AddRecordResult, AddRecordRequest, Context>,
 ): UseMutationResult<AddRecordResult, ApiError, AddRecordRequest, Context> {
-  return useApiMutation('addRecord', (client, request) => client.addRecord(request), options);
+  return useApiMutation(apiMutations.addRecord, options);
 }
 
 /**
@@ -68,5 +69,5 @@ export function useAddRecord<Context = unknown>(
 export function useVerifyCertificate<Context = unknown>(
   options?: ApiMutationOptions<VerifyCertificateResult, VerifyCertificateRequest, Context>,
 ): UseMutationResult<VerifyCertificateResult, ApiError, VerifyCertificateRequest, Context> {
-  return useApiMutation('verifyCertificate', (client, request) => client.verifyCertificate(request), options);
+  return useApiMutation(apiMutations.verifyCertificate, options);
 }

@@ -7,6 +7,7 @@ import {
   type UseQueryResult,
   useInfiniteQuery,
   useQuery,
+  useQueryClient,
 } from '@tanstack/react-query';
 import type {
   ApiClient,
@@ -23,11 +24,18 @@ import type {
   TemplateRequest,
   TemplateResult,
 } from '../client/index.js';
-import { type ApiError, apiRetry, apiRetryDelay, describeError } from '../core/index.js';
+import { type ApiError, describeError } from '../core/index.js';
 import { useApiClient } from './api-client-provider.js';
-import { apiQueryKeys } from './api-query-keys.js';
+import { apiQueries, type RecordsPage } from './api-query-options.js';
+import { yieldToHostDefaults } from './host-defaults.js';
 
-/** Any React Query option; each overrides ours (`retry`, `retryDelay`, `throwOnError` …). */
+/**
+ * Any React Query option; each overrides ours and the QueryClient's defaults. Without them, a read
+ * hook uses `apiRetry`, `apiRetryDelay` and `throwPageErrors` only where the QueryClient has no
+ * `retry`, `retryDelay` or `throwOnError` of its own (`defaultOptions.queries` or
+ * `setQueryDefaults`): a host's `retry: 0` holds for our hooks too.
+ * @example useFormTemplate({ tpl_id }, { staleTime: 60_000, retry: false })
+ */
 export type ApiQueryOptions<Result, Data = Result> = Partial<
   UseQueryOptions<Result, ApiError, Data, QueryKey>
 >;
@@ -39,18 +47,14 @@ export type ApiQueryOptions<Result, Data = Result> = Partial<
  */
 export const throwPageErrors = (error: unknown): boolean => describeError(error).scope === 'page';
 
+// Built on the factories, so what `prefetchQuery(apiQueries.x(…))` stored is what the hook reads.
 function useApiQuery<Result, Data>(
-  queryKey: QueryKey,
-  fetch: (client: ApiClient, signal: AbortSignal) => Promise<Result>,
+  factory: (client: ApiClient) => UseQueryOptions<Result, ApiError, Result, QueryKey>,
   options: ApiQueryOptions<Result, Data> | undefined,
 ): UseQueryResult<Data, ApiError> {
-  const client = useApiClient();
+  const ours = { ...factory(useApiClient()), throwOnError: throwPageErrors };
   return useQuery<Result, ApiError, Data, QueryKey>({
-    queryKey,
-    queryFn: ({ signal }) => fetch(client, signal),
-    retry: apiRetry,
-    retryDelay: apiRetryDelay,
-    throwOnError: throwPageErrors,
+    ...(yieldToHostDefaults(useQueryClient(), ours) as UseQueryOptions<Result, ApiError, Data, QueryKey>),
     ...options,
   });
 }
@@ -63,11 +67,7 @@ export function useFormList<Data = FormListResult>(
   request: FormListRequest = {},
   options?: ApiQueryOptions<FormListResult, Data>,
 ): UseQueryResult<Data, ApiError> {
-  return useApiQuery(
-    apiQueryKeys.formList(request),
-    (client, signal) => client.getFormList(request, { signal }),
-    options,
-  );
+  return useApiQuery((client) => apiQueries.formList(client, request), options);
 }
 
 /**
@@ -78,11 +78,7 @@ export function useFormTemplate<Data = TemplateResult>(
   request: TemplateRequest,
   options?: ApiQueryOptions<TemplateResult, Data>,
 ): UseQueryResult<Data, ApiError> {
-  return useApiQuery(
-    apiQueryKeys.template(request),
-    (client, signal) => client.getTemplate(request, { signal }),
-    options,
-  );
+  return useApiQuery((client) => apiQueries.template(client, request), options);
 }
 
 /**
@@ -93,11 +89,7 @@ export function useRecord<Data = RecordResult>(
   request: RecordRequest,
   options?: ApiQueryOptions<RecordResult, Data>,
 ): UseQueryResult<Data, ApiError> {
-  return useApiQuery(
-    apiQueryKeys.record(request),
-    (client, signal) => client.getRecord(request, { signal }),
-    options,
-  );
+  return useApiQuery((client) => apiQueries.record(client, request), options);
 }
 
 /**
@@ -108,11 +100,7 @@ export function useQrcodeContent<Data = QrcodeContentResult>(
   request: QrcodeContentRequest,
   options?: ApiQueryOptions<QrcodeContentResult, Data>,
 ): UseQueryResult<Data, ApiError> {
-  return useApiQuery(
-    apiQueryKeys.qrcodeContent(request),
-    (client, signal) => client.getQrcodeContent(request, { signal }),
-    options,
-  );
+  return useApiQuery((client) => apiQueries.qrcodeContent(client, request), options);
 }
 
 /**
@@ -123,16 +111,14 @@ export function useQrcodeOperations<Data = QrcodeOperation[]>(
   request: QrcodeRequest,
   options?: ApiQueryOptions<QrcodeOperation[], Data>,
 ): UseQueryResult<Data, ApiError> {
-  return useApiQuery(
-    apiQueryKeys.qrcodeOperations(request),
-    (client, signal) => client.getQrcodeOperation(request, { signal }),
-    options,
-  );
+  return useApiQuery((client) => apiQueries.qrcodeOperations(client, request), options);
 }
 
-type RecordsPage = string | undefined;
-
-/** Any React Query option of an infinite query; each overrides ours. */
+/**
+ * Any React Query option of an infinite query; each overrides ours and the QueryClient's defaults,
+ * which themselves override our policy as for `ApiQueryOptions`.
+ * @example useRecords({ filters }, { maxPages: 5 })
+ */
 export type ApiRecordsOptions = Partial<
   UseInfiniteQueryOptions<
     RecordsResult,
@@ -153,22 +139,12 @@ export function useRecords(
   request: RecordsRequest = {},
   options?: ApiRecordsOptions,
 ): UseInfiniteQueryResult<InfiniteData<RecordsResult, RecordsPage>, ApiError> {
-  const client = useApiClient();
+  const ours = { ...apiQueries.records(useApiClient(), request), throwOnError: throwPageErrors };
   return useInfiniteQuery<
     RecordsResult,
     ApiError,
     InfiniteData<RecordsResult, RecordsPage>,
     QueryKey,
     RecordsPage
-  >({
-    queryKey: apiQueryKeys.records(request),
-    queryFn: ({ pageParam, signal }) =>
-      client.getRecords(pageParam ? { ...request, page_token: pageParam } : request, { signal }),
-    initialPageParam: undefined,
-    getNextPageParam: (page) => page.page_token || undefined,
-    retry: apiRetry,
-    retryDelay: apiRetryDelay,
-    throwOnError: throwPageErrors,
-    ...options,
-  });
+  >({ ...yieldToHostDefaults(useQueryClient(), ours), ...options });
 }

@@ -25,10 +25,22 @@ export interface ApiQueryClientOptions extends Omit<QueryClientConfig, 'queryCac
   onError?: (error: ApiError) => void;
 }
 
+// A host's option left `undefined` is one it did not set: it must not blank ours.
+const defined = <Options extends object>(options: Options | undefined): Partial<Options> =>
+  Object.fromEntries(
+    Object.entries(options ?? {}).filter(([, value]) => value !== undefined),
+  ) as Partial<Options>;
+
 /**
  * A QueryClient with this library's retry policy as defaults (reads: `apiRetry`; writes:
- * `apiWriteRetry`; both `apiRetryDelay`) and global error handling in its caches.
- * @example const queryClient = createApiQueryClient({ onUnauthorized: signIn, onError: report });
+ * `apiWriteRetry`; both `apiRetryDelay`) and global error handling in its caches. The host's
+ * `defaultOptions` are merged over ours, option by option: a `queries.retry` or `mutations.retry`
+ * of its own replaces ours (for its own `useMutation`s too: `retry: 3` there resends writes after
+ * a 502; our `useAddRecord` / `useVerifyCertificate` still never do), and everything it does not
+ * set stays ours.
+ * @example
+ * const queryClient = createApiQueryClient({ onUnauthorized: signIn, onError: report });
+ * const testClient = createApiQueryClient({ defaultOptions: { queries: { retry: false } } });
  */
 export function createApiQueryClient({
   onUnauthorized,
@@ -52,8 +64,8 @@ export function createApiQueryClient({
     mutationCache: new MutationCache({ onError: handle }),
     defaultOptions: {
       ...defaultOptions,
-      queries: { retry: apiRetry, retryDelay: apiRetryDelay, ...defaultOptions?.queries },
-      mutations: { retry: apiWriteRetry, retryDelay: apiRetryDelay, ...defaultOptions?.mutations },
+      queries: { retry: apiRetry, retryDelay: apiRetryDelay, ...defined(defaultOptions?.queries) },
+      mutations: { retry: apiWriteRetry, retryDelay: apiRetryDelay, ...defined(defaultOptions?.mutations) },
     },
   });
 }

@@ -11,6 +11,7 @@ export { ApiErrorSummary, type ApiErrorSummaryProps } from './api-error-summary.
 export { API_ERROR_COMPONENTS, ApiErrorView, type ApiErrorViewProps } from './api-error-view.js';
 export { ApiErrorsProvider, type ApiErrorsProviderProps } from './api-errors-provider.js';
 export { ApiFieldError, type ApiFieldErrorProps } from './api-field-error.js';
+export { type ApiWriteOptions, apiMutations } from './api-mutation-options.js';
 export {
   type ApiMutationOptions,
   useAddRecord,
@@ -28,6 +29,7 @@ export {
   useRecords,
 } from './api-queries.js';
 export { apiQueryKeys } from './api-query-keys.js';
+export { type ApiRecordsQueryOptions, apiQueries } from './api-query-options.js';
 export { type ApiQueryClientOptions, createApiQueryClient } from './create-api-query-client.js';
 export { ErrorIcon } from './error-icon.js';
 export { ErrorPanel, type ErrorPanelProps } from './error-panel.js';

@@ -1,0 +1,73 @@
+import type { UseMutationOptions } from '@tanstack/react-query';
+import type {
+  AddRecordRequest,
+  AddRecordResult,
+  ApiClient,
+  VerifyCertificateRequest,
+  VerifyCertificateResult,
+} from '../client/index.js';
+import { type ApiError, apiRetryDelay, apiWriteRetry } from '../core/index.js';
+import { apiQueryKeys } from './api-query-keys.js';
+
+/** What `apiMutations.*` return: `useMutation` options with a `mutationKey`. */
+export type ApiWriteOptions<Result, Request> = UseMutationOptions<Result, ApiError, Request> & {
+  mutationKey: readonly ['caoliao-api', 'addRecord' | 'verifyCertificate'];
+};
+
+// Writes in flight, per client and payload. A second `mutate` with the same payload — a double
+// tap on "submit" — joins the first instead of sending it again. It is checked synchronously
+// when React Query calls the mutation function, not through state that would come a render late.
+const inFlight = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
+
+function once<Result>(client: ApiClient, key: string, send: () => Promise<Result>): Promise<Result> {
+  const writes = inFlight.get(client) ?? new Map<string, Promise<unknown>>();
+  inFlight.set(client, writes);
+  const pending = writes.get(key) as Promise<Result> | undefined;
+  if (pending) return pending;
+  const sent = send().finally(() => writes.delete(key));
+  writes.set(key, sent);
+  return sent;
+}
+
+// Written out rather than through TanStack's `mutationOptions`, which only exists from 5.82 on:
+// our peer range is every 5.x.
+function writeOptions<Result, Request>(
+  client: ApiClient,
+  name: 'addRecord' | 'verifyCertificate',
+  send: (request: Request) => Promise<Result>,
+): ApiWriteOptions<Result, Request> {
+  return {
+    mutationKey: [...apiQueryKeys.all, name],
+    mutationFn: (request) => once(client, `${name} ${JSON.stringify(request)}`, () => send(request)),
+    retry: apiWriteRetry,
+    retryDelay: apiRetryDelay,
+  };
+}
+
+/**
+ * Mutation options per write, for `useMutation` (the same as `useMutation`'s `mutationOptions`).
+ * Retried by themselves only after a 429 (`apiWriteRetry`); a double submit of the same payload
+ * sends one request. `useAddRecord` and `useVerifyCertificate` are built on them.
+ * @example
+ * const submit = useMutation({ ...apiMutations.addRecord(api), onSuccess: () => navigate('/done') });
+ * const saving = useIsMutating({ mutationKey: apiMutations.addRecord(api).mutationKey });
+ */
+export const apiMutations = {
+  /**
+   * `record/addRecord`: submits one record.
+   * @example useMutation(apiMutations.addRecord(api)).mutate({ code_id, tpl_id, fields })
+   */
+  addRecord: (client: ApiClient) =>
+    writeOptions<AddRecordResult, AddRecordRequest>(client, 'addRecord', (request) =>
+      client.addRecord(request),
+    ),
+
+  /**
+   * Certificate verification (核销).
+   * @example useMutation(apiMutations.verifyCertificate(api)).mutate({ certificate_code })
+   */
+  verifyCertificate: (client: ApiClient) =>
+    writeOptions<VerifyCertificateResult, VerifyCertificateRequest>(client, 'verifyCertificate', (request) =>
+      client.verifyCertificate(request),
+    ),
+};
