@@ -10,6 +10,7 @@ const KB = 1024;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const peers = Object.keys(pkg.peerDependencies);
 const isPeer = (id) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
+const isReact = (id) => ['react', 'react-dom'].some((peer) => id === peer || id.startsWith(`${peer}/`));
 
 const ENTRIES = [
   { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4 * KB },
@@ -33,6 +34,18 @@ const CONSUMER = {
 export { zh } from 'caoliao-api-errors/i18n';`,
   budget: 12 * KB,
 };
+// The same app with the i18n peers it needs at run time bundled in; the other peers left out.
+const CONSUMER_WITH_I18N = {
+  name: 'consumer as above + i18next + react-i18next',
+  code: CONSUMER.code,
+  external: (id) => isPeer(id) && !/^(i18next|react-i18next)(\/|$)/.test(id),
+};
+// And with every peer it imports bundled in, react and react-dom still left out (listed below).
+const CONSUMER_WITH_PEERS = {
+  name: 'consumer as above + every peer it imports but react, react-dom',
+  code: CONSUMER.code,
+  external: isReact,
+};
 
 const REFERENCES = [
   {
@@ -43,7 +56,7 @@ const REFERENCES = [
   { name: 'reference: antd Result', code: "export { Result } from 'antd'" },
 ];
 
-async function bundle(code) {
+async function bundle({ code, external = isPeer }) {
   const { output } = await build({
     input: 'consumer',
     plugins: [
@@ -53,13 +66,13 @@ async function bundle(code) {
         load: (id) => (id === 'consumer' ? code : null),
       },
     ],
-    external: isPeer,
+    external,
     write: false,
     logLevel: 'silent',
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
     output: { format: 'esm', minify: true, codeSplitting: false },
   });
-  return output[0].code;
+  return output[0];
 }
 
 function measure(code) {
@@ -73,11 +86,11 @@ function measure(code) {
 
 const rows = [];
 const bundles = new Map();
-for (const item of [...ENTRIES, CONSUMER, ...REFERENCES]) {
-  bundles.set(item, await bundle(item.code));
+for (const item of [...ENTRIES, CONSUMER, CONSUMER_WITH_I18N, CONSUMER_WITH_PEERS, ...REFERENCES]) {
+  bundles.set(item, await bundle(item));
   rows.push({
     entry: item.name,
-    ...measure(bundles.get(item)),
+    ...measure(bundles.get(item).code),
     ...(item.budget ? { budget: item.budget } : {}),
   });
 }
@@ -85,7 +98,14 @@ const css = readFileSync(new URL('../dist/styles.css', import.meta.url), 'utf8')
 rows.push({ entry: 'styles.css', ...measure(css) });
 
 // Tree-shaking proof: the consumer bundle holds its one language and none of what it does not import.
-const consumer = bundles.get(CONSUMER);
+const consumer = bundles.get(CONSUMER).code;
+// The packages each consumer bundle still imports: what the host must also ship.
+const packagesImported = (item) => [
+  ...new Set(bundles.get(item).imports.map((id) => id.match(/^(@[^/]+\/)?[^/]+/)[0])),
+];
+const consumerImports = Object.fromEntries(
+  [CONSUMER, CONSUMER_WITH_I18N, CONSUMER_WITH_PEERS].map((item) => [item.name, packagesImported(item)]),
+);
 const { zh, zhHant, en } = await import('caoliao-api-errors/i18n');
 const proof = [
   ['has the Chinese texts', consumer.includes(zh.errors[429].title)],
@@ -102,6 +122,9 @@ for (const { entry, min, gzip, brotli, budget } of rows) {
   const verdict = budget ? `${kb(budget)} ${gzip <= budget ? 'ok' : 'OVER'}` : '';
   console.log(`| ${entry} | ${kb(min)} | ${kb(gzip)} | ${kb(brotli)} | ${verdict} |`);
 }
+console.log('\nWhat each consumer bundle still imports (the host ships it):');
+for (const [entry, packages] of Object.entries(consumerImports))
+  console.log(`- ${entry}: ${packages.join(', ')}`);
 console.log('\nThe consumer bundle:');
 for (const [claim, holds] of proof) console.log(`- ${claim}: ${holds ? 'yes' : 'NO'}`);
 
@@ -118,6 +141,6 @@ if (process.argv.includes('--check')) {
   // Starts bench/results.json afresh; the behaviour bench adds its figures to it.
   writeFileSync(
     new URL('./results.json', import.meta.url),
-    `${JSON.stringify({ sizes: rows, treeShaking: Object.fromEntries(proof) }, null, 2)}\n`,
+    `${JSON.stringify({ sizes: rows, consumerImports, treeShaking: Object.fromEntries(proof) }, null, 2)}\n`,
   );
 }

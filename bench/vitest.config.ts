@@ -9,5 +9,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['bench/**/*.bench.tsx'],
     testTimeout: 120_000,
+    // One file at a time: the real-time storm and the wall-clock render costs must not share the
+    // machine's two cores with another file.
+    fileParallelism: false,
   },
 });
