@@ -17,3 +17,9 @@ export function recordResults(results: Record<string, unknown>) {
   } catch {}
   writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 }
+
+/** `3` when every run gave 3, `3–5` when they differ; `digits` decimals. */
+export function spread(values: number[], digits = 0): string {
+  const [low, high] = [Math.min(...values), Math.max(...values)].map((value) => value.toFixed(digits));
+  return low === high ? `${low}` : `${low}–${high}`;
+}
