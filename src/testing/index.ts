@@ -1,14 +1,8 @@
 export { API_MESSAGES } from './api-messages.js';
 export { errorForKey } from './error-for-key.js';
+export type { Fault, SimulatedAnswer } from './fault.js';
 export { apiErrorResponse, errorBody, gatewayHtml, successBody } from './responses.js';
-export {
-  createSimulator,
-  type Fault,
-  type RequestContext,
-  type SimulatedAnswer,
-  type Simulator,
-  type SimulatorOptions,
-} from './simulator.js';
+export { createSimulator, type RequestContext, type Simulator, type SimulatorOptions } from './simulator.js';
 export { createSimulatorHandlers, type SimulatorHandlerOptions } from './simulator-handlers.js';
 export {
   defaultSimulatorState,

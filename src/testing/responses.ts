@@ -1,7 +1,17 @@
 import { API_MESSAGES } from './api-messages.js';
 
+/** An HTTP answer of the simulator with a JSON body. */
+export const jsonAnswer = (status: number, body: object, headers: Record<string, string> = {}) => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
 /** The success envelope of the OpenAPI V2. */
 export const successBody = (data: unknown) => ({ code: 0, message: 'ok', data });
+
+/** A simulated success with `data`. */
+export const okAnswer = (data: unknown) => jsonAnswer(200, successBody(data));
 
 /**
  * An error envelope exactly as the API sends it: `error_code` only when given, the documented
@@ -18,6 +28,10 @@ export function errorBody(code: number, errorCode?: number, detail?: string, mes
     ...(detail === undefined ? {} : { message_detail: detail }),
   };
 }
+
+/** A simulated business error: HTTP 400, code 400 and this `error_code`. */
+export const businessAnswer = (errorCode: number, detail?: string) =>
+  jsonAnswer(400, errorBody(400, errorCode, detail));
 
 const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',

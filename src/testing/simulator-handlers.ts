@@ -32,7 +32,7 @@ export function createSimulatorHandlers({
       const apiKey = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') || undefined;
       const user = request.headers.get('x-user-id') ?? undefined;
       const answer = simulator.handle(endpoint, body, { apiKey, user });
-      if (answer.delayMs) await delay(answer.delayMs);
+      if (answer.delayMs) await delay(answer.delayMs === Infinity ? 'infinite' : answer.delayMs);
       if ('network' in answer) return HttpResponse.error();
       return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
     }),

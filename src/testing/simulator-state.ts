@@ -62,6 +62,8 @@ export interface SimulatedRecord {
   code_id: number;
   user: string;
   submit_at: number;
+  /** Its URL, which `getRecord({ record_url })` finds it by (default `https://qr.cli.im/r/<record_id>`). */
+  record_url?: string;
   fields: { field_id: number; field_type: string; field_value: unknown }[];
 }
 

@@ -1,39 +1,14 @@
 import type { EndpointName } from '../client/index.js';
-import { errorBody, gatewayHtml, successBody } from './responses.js';
-import { defaultSimulatorState, type SimulatedForm, type SimulatorState } from './simulator-state.js';
-
-/** What the simulator answers: an HTTP answer, or no answer at all (a network failure). */
-export type SimulatedAnswer =
-  | { status: number; headers: Record<string, string>; body: string; delayMs?: number }
-  | { network: true; delayMs?: number };
-
-/**
- * A failure forced on the next calls of an endpoint, whatever the state says.
- * @example simulator.inject({ endpoint: 'addRecord', status: 502, html: true })
- */
-export interface Fault {
-  /** Which endpoint; all of them when left out. */
-  endpoint?: EndpointName;
-  /** For how many calls (default 1; `Infinity` for all). */
-  times?: number;
-  /** An error envelope with this top-level code (HTTP status the same unless `status` says). */
-  code?: number;
-  errorCode?: number;
-  message?: string;
-  detail?: string;
-  /** HTTP status of the answer. */
-  status?: number;
-  /** The gateway's bare HTML page instead of an envelope. */
-  html?: boolean;
-  /** This raw body (a truncated envelope, a proxy's page …). */
-  body?: string;
-  /** A `Retry-After` header. */
-  retryAfter?: string;
-  /** No answer at all. */
-  network?: boolean;
-  /** Answer after this long (for timeouts, or to see a spinner). */
-  delayMs?: number;
-}
+import { answerFault, checkFault, type Fault, type SimulatedAnswer } from './fault.js';
+import { fieldsProblem, MAX_VALUE_CHARS, textOf } from './field-values.js';
+import { businessAnswer, errorBody, jsonAnswer, okAnswer } from './responses.js';
+import { answerRead } from './simulator-reads.js';
+import {
+  defaultSimulatorState,
+  type SimulatedForm,
+  type SimulatedRecord,
+  type SimulatorState,
+} from './simulator-state.js';
 
 export interface RequestContext {
   /** The key of `Authorization: Bearer …`, if any. */
@@ -52,7 +27,7 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The live state: read it in assertions, change it between steps. */
   state: SimulatorState;
-  /** Forces a failure on the next calls; see `Fault`. */
+  /** Forces a failure on the next calls; see `Fault`. Throws for a fault it cannot apply. */
   inject(fault: Fault): void;
   /** Drops every pending fault. */
   clearFaults(): void;
@@ -63,34 +38,11 @@ export interface Simulator {
 type Fields = Record<string, unknown>;
 type Answer = Exclude<SimulatedAnswer, { network: true }>;
 
-const json = (status: number, body: object, headers: Record<string, string> = {}): Answer => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
-const ok = (data: unknown) => json(200, successBody(data));
-const business = (errorCode: number, detail?: string) => json(400, errorBody(400, errorCode, detail));
+const json = jsonAnswer;
+const ok = okAnswer;
+const business = businessAnswer;
 const isNumeric = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value));
-const textOf = (value: unknown) =>
-  typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
-
-function answerFault(fault: Fault): SimulatedAnswer {
-  const { delayMs } = fault;
-  if (fault.network) return { network: true, delayMs };
-  const status = fault.status ?? fault.code ?? 400;
-  const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
-  if (fault.html)
-    return {
-      status,
-      headers: { ...headers, 'content-type': 'text/html' },
-      body: gatewayHtml(status),
-      delayMs,
-    };
-  if (fault.body !== undefined) return { status, headers, body: fault.body, delayMs };
-  const envelope = errorBody(fault.code ?? status, fault.errorCode, fault.detail, fault.message);
-  return { ...json(status, envelope, headers), delayMs };
-}
 
 /**
  * An in-memory 草料 OpenAPI V2: forms with required, unique and validated fields, QR codes and
@@ -136,50 +88,6 @@ export function createSimulator({
   const formOf = (tplId: unknown): SimulatedForm | undefined =>
     state.forms.find((form) => String(form.tpl_id) === String(tplId));
 
-  function template(form: SimulatedForm) {
-    return {
-      version: 'v2',
-      data: {
-        form: {
-          id: form.tpl_id,
-          name: form.name,
-          type: 1,
-          type_text: '表单',
-          number: String(form.tpl_id),
-          description: '',
-          submit_button_title: '提交',
-        },
-        org: { id: 1 },
-        project: { id: 1 },
-        groups: [
-          {
-            group_id: 1,
-            group_title: '',
-            show_group_title: false,
-            is_page_break_group: false,
-            fields: form.fields.map((field) => ({
-              field_id: field.field_id,
-              field_title: field.field_title,
-              field_desc: '',
-              field_type: field.field_type,
-              field_short_name: '',
-              group_id: 1,
-              settings: {
-                is_required: !!field.required,
-                is_hidden: false,
-                is_result: false,
-                is_masked: false,
-                is_unique: !!field.unique,
-                is_highlight: false,
-              },
-            })),
-          },
-        ],
-        audit_config: { enabled: false, stages: [] },
-      },
-    };
-  }
-
   function addRecord(body: Fields, user: string): Answer {
     if (!isNumeric(body.code_id) || !isNumeric(body.tpl_id) || !Array.isArray(body.fields)) {
       return business(100301, 'code_id, tpl_id and fields are required');
@@ -188,6 +96,8 @@ export function createSimulator({
     if (!form) return business(100304);
     const code = state.qrcodes.find((qrcode) => String(qrcode.code_id) === String(body.code_id));
     if (!code?.tpl_ids.includes(form.tpl_id)) return business(100306);
+    const problem = fieldsProblem(body.fields, form.fields);
+    if (problem) return business(100301, problem);
     if (code.state !== 'active') return business(100314, `code state: ${code.state}`);
     if (form.window && (now() < form.window.start || now() > form.window.end)) return business(100313);
     const records = state.records.filter((record) => record.tpl_id === form.tpl_id);
@@ -198,9 +108,8 @@ export function createSimulator({
     ) {
       return business(100311);
     }
-    const values = new Map(
-      (body.fields as Fields[]).map((field) => [String(field.field_id), field.field_value]),
-    );
+    const submitted = body.fields as SimulatedRecord['fields'];
+    const values = new Map(submitted.map((field) => [String(field.field_id), field.field_value]));
     const missing = form.fields.filter(
       (field) => field.required && textOf(values.get(String(field.field_id))).trim() === '',
     );
@@ -208,7 +117,7 @@ export function createSimulator({
       return business(100308, `required: ${missing.map((field) => field.field_id).join(', ')}`);
     const invalid = form.fields.filter((field) => {
       const value = textOf(values.get(String(field.field_id)));
-      return field.pattern && value !== '' && !field.pattern.test(value);
+      return value.length > MAX_VALUE_CHARS || (field.pattern && value !== '' && !field.pattern.test(value));
     });
     if (invalid.length > 0)
       return business(100309, `invalid: ${invalid.map((field) => field.field_id).join(', ')}`);
@@ -229,7 +138,7 @@ export function createSimulator({
       code_id: code.code_id,
       user,
       submit_at: Math.floor(now() / 1000),
-      fields: body.fields as SimulatedRecordFields,
+      fields: submitted,
     };
     state.records.push(record);
     return ok({ record_id: record.record_id });
@@ -281,97 +190,36 @@ export function createSimulator({
     });
   }
 
-  function read(endpoint: EndpointName, body: Fields): Answer {
-    switch (endpoint) {
-      case 'getFormList':
-        return ok({
-          version: 'v2',
-          list: state.forms.map((form) => ({ id: form.tpl_id, name: form.name })),
-          page: { current_page: 1, last_page: 1 },
-        });
-      case 'getTemplate': {
-        if (!isNumeric(body.tpl_id)) return business(100301, 'tpl_id is required');
-        const form = formOf(body.tpl_id);
-        return form ? ok(template(form)) : business(100304);
-      }
-      case 'getRecord': {
-        if (body.format !== undefined && !['json', 'json-ld', 'markdown'].includes(String(body.format)))
-          return business(100305);
-        const record = state.records.find((r) => String(r.record_id) === String(body.record_id));
-        return record
-          ? ok({
-              format: body.format ?? 'json',
-              version: 'v2',
-              content_type: 'application/json',
-              data: record,
-            })
-          : business(100303);
-      }
-      case 'getRecords': {
-        const pageSize = Math.min(Number(body.page_size) || 10, 50);
-        const start = Number(body.page_token) || 0;
-        const list = state.records.slice(start, start + pageSize);
-        const next = start + pageSize < state.records.length ? String(start + pageSize) : undefined;
-        return ok({ list, page_token: next, total: state.records.length });
-      }
-      case 'getQrcodeContent':
-      case 'getQrcodeOperation': {
-        const code = state.qrcodes.find(
-          ({ coding }) => coding === body.qrcode || String(body.qrcode).endsWith(`/${coding}`),
-        );
-        if (!code) return json(404, errorBody(404));
-        if (endpoint === 'getQrcodeOperation') {
-          return ok(
-            code.tpl_ids.map((tplId) => ({
-              operation_name: '填写表单',
-              operation_description: '',
-              element_type: 2,
-              element_type_title: '填写表单',
-              element_value: tplId,
-            })),
-          );
-        }
-        return ok({
-          meta: {
-            id: code.code_id,
-            title: code.title,
-            url: `https://qr.cli.im/${code.coding}`,
-            coding: code.coding,
-          },
-          fields: [],
-        });
-      }
-      default:
-        return json(404, errorBody(404));
-    }
+  function answer(endpoint: EndpointName, body: unknown, { apiKey, user = 'anonymous' }: RequestContext) {
+    const write = endpoint === 'addRecord' || endpoint === 'verifyCertificate';
+    const refused = authorize(apiKey, write) ?? spend(apiKey ?? 'anonymous');
+    if (refused) return refused;
+    const fields: Fields = typeof body === 'object' && body !== null ? (body as Fields) : {};
+    if (endpoint === 'addRecord') return addRecord(fields, user);
+    if (endpoint === 'verifyCertificate') return verifyCertificate(fields, user);
+    return answerRead(state, endpoint, fields);
   }
 
   return {
     state,
     inject(fault) {
+      checkFault(fault);
       faults.push({ ...fault, times: fault.times ?? 1 });
     },
     clearFaults() {
       faults = [];
     },
-    handle(endpoint, body, { apiKey, user = 'anonymous' } = {}) {
+    handle(endpoint, body, context = {}) {
       const fault = faults.find(
         (candidate) => candidate.endpoint === undefined || candidate.endpoint === endpoint,
       );
       if (fault) {
         fault.times -= 1;
         if (fault.times <= 0) faults = faults.filter((candidate) => candidate !== fault);
+        if (fault.stored) answer(endpoint, body, context);
         return answerFault(fault);
       }
-      const write = endpoint === 'addRecord' || endpoint === 'verifyCertificate';
-      const refused = authorize(apiKey, write) ?? spend(apiKey ?? 'anonymous');
-      if (refused) return refused;
-      const fields: Fields = typeof body === 'object' && body !== null ? (body as Fields) : {};
-      if (endpoint === 'addRecord') return addRecord(fields, user);
-      if (endpoint === 'verifyCertificate') return verifyCertificate(fields, user);
-      return read(endpoint, fields);
+      return answer(endpoint, body, context);
     },
   };
 }
-
-type SimulatedRecordFields = SimulatorState['records'][number]['fields'];

@@ -1,58 +1,16 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AddRecordRequest, createApiClient } from '../../src/client/index.js';
-import { type ApiError, describeError } from '../../src/core/index.js';
-import {
-  createSimulator,
-  createSimulatorHandlers,
-  defaultSimulatorState,
-  type Simulator,
-} from '../../src/testing/index.js';
+import { createSimulator, defaultSimulatorState } from '../../src/testing/index.js';
+import { failure, keyOf, NAME, PHONE, record, serveSimulator } from './simulator-kit.js';
 
-let simulator: Simulator = createSimulator();
-const server = setupServer(
-  // Handlers that always answer from the current simulator, replaced per test.
-  ...createSimulatorHandlers({
-    simulator: {
-      get state() {
-        return simulator.state;
-      },
-      inject: (fault) => simulator.inject(fault),
-      clearFaults: () => simulator.clearFaults(),
-      handle: (...args) => simulator.handle(...args),
-    },
-  }),
-);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  simulator = createSimulator();
-});
-afterAll(() => server.close());
+const current = serveSimulator();
 
 const client = () => createApiClient({ timeoutMs: 500 });
-const NAME = 71234567890101;
-const PHONE = 71234567890102;
-const record = (phone = '13800138000', name = '张三'): AddRecordRequest => ({
-  code_id: 8001,
-  tpl_id: 7001,
-  fields: [
-    { field_id: NAME, field_type: 'name', field_value: name },
-    { field_id: PHONE, field_type: 'tel', field_value: phone },
-  ],
-});
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('resolved');
-    },
-    (error: unknown) => error as ApiError,
-  );
-const keyOf = async (promise: Promise<unknown>) => describeError(await failure(promise)).key;
 
 describe('the simulator answers submissions as the API does', () => {
   it('stores a valid record', async () => {
     await expect(client().addRecord(record())).resolves.toEqual({ record_id: expect.any(Number) });
-    expect(simulator.state.records).toHaveLength(1);
+    expect(current.simulator.state.records).toHaveLength(1);
   });
 
   it.each([
@@ -67,7 +25,7 @@ describe('the simulator answers submissions as the API does', () => {
     ],
   ])('refuses %s', async (_, request, key) => {
     expect(await keyOf(client().addRecord(request()))).toBe(key);
-    expect(simulator.state.records).toHaveLength(0);
+    expect(current.simulator.state.records).toHaveLength(0);
   });
 
   it('names the fields of a field error in message_detail', async () => {
@@ -86,12 +44,12 @@ describe('the simulator answers submissions as the API does', () => {
   });
 
   it('enforces the code state, the time window and the limits', async () => {
-    const qrcode = simulator.state.qrcodes[0];
+    const qrcode = current.simulator.state.qrcodes[0];
     if (qrcode) qrcode.state = 'paused';
     expect(await keyOf(client().addRecord(record()))).toBe('100314');
     if (qrcode) qrcode.state = 'active';
 
-    const form = simulator.state.forms[0];
+    const form = current.simulator.state.forms[0];
     if (!form) throw new Error('no form');
     form.window = { start: Date.now() + 60_000, end: Date.now() + 120_000 };
     expect(await keyOf(client().addRecord(record()))).toBe('100313');
@@ -140,20 +98,20 @@ describe('the simulator answers certificate verification', () => {
   });
 
   it('asks for verification to be enabled, for permission, for identity and for a fresh authorization code', async () => {
-    const [certificate] = simulator.state.certificates;
+    const [certificate] = current.simulator.state.certificates;
     if (!certificate) throw new Error('no certificate');
     certificate.verifiable = false;
     expect(await keyOf(verify(certificate.certificate_code))).toBe('100321');
     certificate.verifiable = true;
 
-    simulator.state.verifiers.anonymous = { canVerify: false, identityComplete: true };
+    current.simulator.state.verifiers.anonymous = { canVerify: false, identityComplete: true };
     expect(await keyOf(verify(certificate.certificate_code))).toBe('100328');
-    simulator.state.verifiers.anonymous = { canVerify: true, identityComplete: false };
+    current.simulator.state.verifiers.anonymous = { canVerify: true, identityComplete: false };
     expect(await keyOf(verify(certificate.certificate_code))).toBe('100329');
-    simulator.state.verifiers.anonymous = { canVerify: true, identityComplete: true };
+    current.simulator.state.verifiers.anonymous = { canVerify: true, identityComplete: true };
 
     certificate.needsAuthCode = true;
-    simulator.state.authCodes = { OLD: Date.now() - 1, FRESH: Date.now() + 60_000 };
+    current.simulator.state.authCodes = { OLD: Date.now() - 1, FRESH: Date.now() + 60_000 };
     expect(await keyOf(verify(certificate.certificate_code, { auth_code: 'OLD' }))).toBe('100327');
     await expect(verify(certificate.certificate_code, { auth_code: 'FRESH' })).resolves.toMatchObject({
       certificateStatus: '已核销',
@@ -163,7 +121,7 @@ describe('the simulator answers certificate verification', () => {
 
 describe('the simulator’s transport', () => {
   it('answers an unknown key with 401 + 100315 and a read-only key’s write with 403', async () => {
-    simulator = createSimulator({
+    current.simulator = createSimulator({
       state: { ...defaultSimulatorState(), apiKeys: { reader: { write: false } } },
     });
     expect(await keyOf(createApiClient({ apiKey: 'stolen' }).getFormList())).toBe('100315');
@@ -175,7 +133,7 @@ describe('the simulator’s transport', () => {
   });
 
   it('spends a request budget per key and answers 429 with Retry-After', async () => {
-    simulator = createSimulator({
+    current.simulator = createSimulator({
       state: { ...defaultSimulatorState(), budget: { capacity: 2, perSecond: 1 } },
     });
     const raw = () =>
@@ -198,13 +156,13 @@ describe('the simulator’s transport', () => {
     ['a malformed body', { status: 200, body: '{"code":0,"da' }, { kind: 'invalid-response' }],
     ['a timeout', { delayMs: 2000 }, { kind: 'timeout' }],
   ])('injects %s for the next call only', async (_, fault, expected) => {
-    simulator.inject({ endpoint: 'getTemplate', ...fault });
+    current.simulator.inject({ endpoint: 'getTemplate', ...fault });
     expect(await failure(client().getTemplate({ tpl_id: 7001 }))).toMatchObject(expected);
     await expect(client().getTemplate({ tpl_id: 7001 })).resolves.toMatchObject({ version: 'v2' });
   });
 
   it('injects a fault for N calls of one endpoint, leaving the others alone', async () => {
-    simulator.inject({ endpoint: 'addRecord', times: 2, status: 502, html: true });
+    current.simulator.inject({ endpoint: 'addRecord', times: 2, status: 502, html: true });
     await expect(client().getFormList()).resolves.toBeDefined();
     expect(await keyOf(client().addRecord(record()))).toBe('502');
     expect(await keyOf(client().addRecord(record()))).toBe('502');
