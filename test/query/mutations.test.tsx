@@ -11,6 +11,7 @@ import {
   useVerifyCertificate,
 } from '../../src/react/index.js';
 import { counted, fail, ok, setupMockApi } from '../support/msw.js';
+import { advance, RETRY_WINDOW_MS, until, useVirtualTime } from './virtual-time.js';
 
 const server = setupMockApi();
 const RECORD: AddRecordRequest = {
@@ -18,30 +19,11 @@ const RECORD: AddRecordRequest = {
   tpl_id: 2,
   fields: [{ field_id: 71234567890101, field_type: 'name', field_value: '张三' }],
 };
-/**
- * Longer than any wait before a retry: our back-off is at most 30 s, React Query's own default
- * too. A write that is still sent once after this long was never going to be sent again.
- */
-const RETRY_WINDOW_MS = 60_000;
 
 // Virtual time: the client's timeout, React Query's retries and MSW's delays run on fake timers, so
 // "exactly once" is checked after the whole retry window, not after a short sleep.
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+beforeEach(useVirtualTime);
 afterEach(() => vi.useRealTimers());
-
-/** Moves virtual time on in 100 ms steps; act() lets React and the fetches catch up after each. */
-async function advance(ms: number) {
-  for (let elapsed = 0; elapsed < ms; elapsed += 100) await act(() => vi.advanceTimersByTimeAsync(100));
-}
-
-/** Moves virtual time on until `done()` holds; fails if it does not within `withinMs`. */
-async function until(done: () => boolean, withinMs = 10_000) {
-  const started = Date.now();
-  while (!done()) {
-    if (Date.now() - started > withinMs) throw new Error(`not done within ${withinMs} ms of virtual time`);
-    await act(() => vi.advanceTimersByTimeAsync(100));
-  }
-}
 
 function wrapperWith(queryClient: QueryClient, timeoutMs?: number) {
   const client = createApiClient({ timeoutMs });
