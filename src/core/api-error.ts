@@ -26,13 +26,16 @@ export interface ApiErrorInit {
   errorCode?: number;
   /** HTTP status of the answer, when there was one. */
   status?: number;
-  /** The envelope's `message` (developer text in English; never render it as HTML). */
+  /**
+   * The envelope's `message` (developer text in English; never render it as HTML); cut to 1,000
+   * characters.
+   */
   serverMessage?: string;
-  /** The envelope's `message_detail`, or an excerpt of a body that was not an envelope. */
+  /** The envelope's `message_detail`, or an excerpt of a body that was not an envelope; cut to 1,000 characters. */
   detail?: string;
   /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
   retryAfterMs?: number;
-  /** The path that was called, e.g. `/api/v2/rpc/record/addRecord`. */
+  /** The path that was called, e.g. `/api/v2/rpc/record/addRecord`; cut to 1,000 characters. */
   endpoint?: string;
   /** What was thrown underneath (a fetch `TypeError`, a `DOMException` …). */
   cause?: unknown;
@@ -55,6 +58,24 @@ const KIND_MESSAGES: Record<ApiErrorKind, string> = {
   unknown: 'Unknown error',
 };
 
+/** Server text kept on an error (`serverMessage`, `detail`, `endpoint`) is cut to this many characters. */
+const MAX_TEXT_LENGTH = 1000;
+
+/**
+ * @internal `text` cut to `length` characters, the last of them `…`, never splitting a character
+ * made of two UTF-16 units.
+ *
+ * @example
+ * cutText('abcdef', 4); // 'abc…'
+ */
+export function cutText(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const end = length - 1;
+  const last = text.charCodeAt(end - 1);
+  const highSurrogate = last >= 0xd800 && last <= 0xdbff;
+  return `${text.slice(0, highSurrogate ? end - 1 : end)}…`;
+}
+
 // Fields from plain JavaScript may be anything (a code as an object, a message without a
 // prototype): an error is still made, with the fields as the types say.
 const asText = (value: unknown): string | undefined => {
@@ -70,6 +91,11 @@ const asNumber = (value: unknown): number | undefined => {
   return typeof number === 'number' && !Number.isNaN(number) ? number : undefined;
 };
 
+const asCappedText = (value: unknown): string | undefined => {
+  const text = asText(value);
+  return text === undefined ? undefined : cutText(text, MAX_TEXT_LENGTH);
+};
+
 function normalize(init: ApiErrorInit): ApiErrorInit {
   const kind = asText(init.kind) ?? 'unknown';
   return {
@@ -77,10 +103,10 @@ function normalize(init: ApiErrorInit): ApiErrorInit {
     code: asNumber(init.code),
     errorCode: asNumber(init.errorCode),
     status: asNumber(init.status),
-    serverMessage: asText(init.serverMessage),
-    detail: asText(init.detail),
+    serverMessage: asCappedText(init.serverMessage),
+    detail: asCappedText(init.detail),
     retryAfterMs: asNumber(init.retryAfterMs),
-    endpoint: asText(init.endpoint),
+    endpoint: asCappedText(init.endpoint),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withApiErrorFields } from '../../src/core/api-error.js';
 import { ApiError, describeError, ERROR_KEYS, isApiError, toApiError } from '../../src/core/index.js';
 import { startTestServer } from '../support/test-server.js';
 
@@ -54,6 +55,46 @@ describe('ApiError', () => {
       [Symbol.for('caoliao-api-errors.ApiError')]: { value: true },
     });
     expect(isApiError(foreign)).toBe(true);
+  });
+});
+
+describe('ApiError caps server text wherever it is built', () => {
+  const huge = 'x'.repeat(50_000);
+  const expectCapped = (error: ApiError) => {
+    for (const text of [error.serverMessage, error.detail]) {
+      expect(text).toHaveLength(1000);
+      expect(text?.endsWith('…')).toBe(true);
+    }
+    expect(error.message.length).toBeLessThan(2100);
+    expect(JSON.stringify(error).length).toBeLessThan(6000);
+  };
+
+  it('from a host’s own new ApiError', () => {
+    expectCapped(new ApiError({ kind: 'api', code: 400, serverMessage: huge, detail: huge, endpoint: huge }));
+  });
+
+  it('from withApiErrorFields', () => {
+    expectCapped(withApiErrorFields(new ApiError({ kind: 'http' }), { serverMessage: huge, detail: huge }));
+  });
+
+  it('keeps the message bounded for a huge endpoint from toApiError', () => {
+    const error = toApiError(new Error('x'), `/${huge}`);
+    expect(error.message.length).toBeLessThan(1100);
+    expect(error.endpoint).toHaveLength(1000);
+  });
+
+  it('cuts the same text the same way twice', () => {
+    const error = new ApiError({ kind: 'api', serverMessage: huge });
+    expect(withApiErrorFields(error, {}).serverMessage).toBe(error.serverMessage);
+  });
+
+  it('keeps texts of 1,000 characters whole', () => {
+    expect(new ApiError({ kind: 'api', detail: 'y'.repeat(1000) }).detail).toBe('y'.repeat(1000));
+  });
+
+  it('never splits a character made of two UTF-16 units', () => {
+    const error = new ApiError({ kind: 'api', serverMessage: `${'a'.repeat(998)}😀😀` });
+    expect(error.serverMessage).toBe(`${'a'.repeat(998)}…`);
   });
 });
 
