@@ -14,20 +14,10 @@ export { en } from './en.js';
 export {
   API_ERRORS_NS,
   type ApiErrorsLanguage,
-  type ApiErrorsLanguages,
+  type ApiErrorsTextsByLanguage,
   toApiErrorsLanguage,
 } from './instance.js';
-export type {
-  ActionId,
-  ActionText,
-  ApiErrorsAudience,
-  ApiErrorsResource,
-  BuiltInAction,
-  ErrorText,
-  FieldText,
-  TextVariant,
-  UiText,
-} from './resource.js';
+export type { ApiErrorsAudience, ApiErrorsResource } from './resource.js';
 export { zh } from './zh.js';
 export { zhHant } from './zh-hant.js';
 

@@ -10,8 +10,9 @@ export type ApiErrorsLanguage = 'zh' | 'zh-Hant' | 'en';
 /**
  * The texts to use, per language: all, or only those your app speaks (`{ zh }`), so that a
  * bundler leaves the others out.
+ * @example const texts: ApiErrorsTextsByLanguage = { zh, en };
  */
-export type ApiErrorsLanguages = Partial<Record<ApiErrorsLanguage, ApiErrorsResource>>;
+export type ApiErrorsTextsByLanguage = Partial<Record<ApiErrorsLanguage, ApiErrorsResource>>;
 
 const TRADITIONAL_REGIONS = ['tw', 'hk', 'mo'];
 
@@ -38,7 +39,7 @@ export const FALLBACK_LANGUAGES: Record<ApiErrorsLanguage, readonly ApiErrorsLan
 };
 
 /** @internal A private i18next instance in `lng` with the given texts (none: they are added later). */
-export function createTextsInstance(lng: ApiErrorsLanguage, languages: ApiErrorsLanguages = {}): i18n {
+export function createTextsInstance(lng: ApiErrorsLanguage, languages: ApiErrorsTextsByLanguage = {}): i18n {
   const instance = i18next.createInstance();
   instance.init({
     lng,

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ErrorKey } from '../core/index.js';
-import type { ApiErrorsLanguages } from '../i18n/instance.js';
+import type { ApiErrorsTextsByLanguage } from '../i18n/instance.js';
 import type { ApiErrorsAudience } from '../i18n/resource.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ACTION_HANDLERS, type ApiErrorHandlers, pickHandlers } from './handlers.js';
@@ -10,7 +10,8 @@ const HANDLER_NAMES = Object.values(ACTION_HANDLERS);
 
 export interface ApiErrorsContextValue {
   i18n?: i18n;
-  languages?: ApiErrorsLanguages;
+  language?: string;
+  languages?: ApiErrorsTextsByLanguage;
   audience?: ApiErrorsAudience;
   contactHref?: string;
   homeHref?: string;
@@ -29,7 +30,16 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
    * import { zh } from 'caoliao-api-errors/i18n';
    * <ApiErrorsProvider languages={{ zh }}>…</ApiErrorsProvider>
    */
-  languages?: ApiErrorsLanguages;
+  languages?: ApiErrorsTextsByLanguage;
+  /**
+   * The language to show, any tag (`zh-CN`, `zh-TW`, `en`), when you don't use i18next: on the
+   * server, the request's language, so that the page is rendered in it and hydrates in it with no
+   * flash of English. Without it, the only language of `languages`, else the page's `<html lang>`
+   * (which the server cannot read: it renders English, and the client switches after hydrating).
+   * Ignored when `i18n` is given; when given, the host's react-i18next instance is not used.
+   * @example <ApiErrorsProvider languages={{ zh, en }} language={user.locale}>…</ApiErrorsProvider>
+   */
+  language?: string;
   /**
    * Who reads the errors: `public` (default), a visitor who scanned a QR code, who never reads API
    * vocabulary and is sent to the organizer; or `staff`, at the verification desk or running the
@@ -51,8 +61,9 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
    */
   homeHref?: string;
   /**
-   * The i18next instance whose language is used. Without it: the host's react-i18next instance,
-   * else a private one that follows the page's language (`<html lang>`).
+   * The i18next instance whose language is used (and whose own texts under our namespace win). It
+   * is only read, never changed. Without it: `language`, else the host's react-i18next instance,
+   * else the page's language (`<html lang>`).
    * @example <ApiErrorsProvider i18n={i18n}>…</ApiErrorsProvider>
    */
   i18n?: i18n;
@@ -75,6 +86,7 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
  */
 export function ApiErrorsProvider({
   i18n,
+  language,
   languages,
   audience,
   contactHref,
@@ -89,6 +101,7 @@ export function ApiErrorsProvider({
   const value = useMemo<ApiErrorsContextValue>(
     () => ({
       i18n: i18n ?? outer.i18n,
+      language: language ?? outer.language,
       languages: languages ?? outer.languages,
       audience: audience ?? outer.audience,
       contactHref: contactHref ?? outer.contactHref,
@@ -98,6 +111,7 @@ export function ApiErrorsProvider({
     }),
     [
       i18n,
+      language,
       languages?.zh,
       languages?.['zh-Hant'],
       languages?.en,

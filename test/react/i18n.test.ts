@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ERROR_KEYS } from '../../src/core/index.js';
 import {
-  type ActionId,
   API_ERRORS_NS,
   addApiErrorResources,
   createApiErrorsI18n,
@@ -12,6 +11,7 @@ import {
   zh,
   zhHant,
 } from '../../src/i18n/index.js';
+import type { ActionId } from '../../src/i18n/resource.js';
 
 /** Every text of a resource, by its dotted key. */
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ERROR_KEYS } from '../../src/core/index.js';
-import { createApiErrorsI18n, en, zh } from '../../src/i18n/index.js';
+import { createApiErrorsI18n, en, zh, zhHant } from '../../src/i18n/index.js';
 import {
   ApiErrorBoundary,
   ApiErrorsProvider,
@@ -56,6 +56,26 @@ describe('on the server (no window, no document)', () => {
     expect(
       withTexts(<RetryCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />),
     ).toContain('Trying again in 2 s');
+  });
+
+  it('renders the language the provider is given, or its only language, with no page to read', () => {
+    const view = <ApiErrorView error={errorFor('100329')} />;
+    const all = { zh, 'zh-Hant': zhHant, en };
+    for (const [language, texts] of [
+      ['zh-CN', zh],
+      ['zh-HK', zhHant],
+      ['en-US', en],
+    ] as const) {
+      const html = renderToString(
+        <ApiErrorsProvider languages={all} language={language}>
+          {view}
+        </ApiErrorsProvider>,
+      );
+      expect(html, language).toContain(texts.errors[100329].title);
+    }
+    expect(renderToString(<ApiErrorsProvider languages={{ zh }}>{view}</ApiErrorsProvider>)).toContain(
+      zh.errors[100329].title,
+    );
   });
 
   it('renders a boundary’s fallback', () => {
