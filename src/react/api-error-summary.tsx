@@ -53,7 +53,7 @@ export function ApiErrorSummary({ fieldErrors, headingLevel = 2 }: ApiErrorSumma
           {items.map((item) => (
             <li key={item.fieldId}>
               <a href={`#${item.inputId}`} onClick={(event) => goTo(event, item)}>
-                {item.message}
+                <bdi>{item.message}</bdi>
               </a>
             </li>
           ))}

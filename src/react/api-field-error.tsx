@@ -26,7 +26,8 @@ export function ApiFieldError({ fieldErrors, fieldId }: ApiFieldErrorProps) {
       <ErrorIcon tone="fix" className="cae-field-error__icon" />
       {/* "Error:" for screen readers, which read the message with the input's name. */}
       <span className="cae-visually-hidden">{t('fields.prefix')}</span>
-      {item.message}
+      {/* The label comes from the form's template: isolated, so its direction stays inside. */}
+      <bdi>{item.message}</bdi>
     </p>
   );
 }

@@ -6,7 +6,8 @@ const FIELDS = ['reference', 'code', 'errorCode', 'status', 'endpoint', 'serverM
 
 /**
  * The collapsible technical details of an error: for the developer and for support, never in the
- * headline. Server text is rendered as text.
+ * headline. Server text is rendered as text, each value in its own `<bdi>`: a U+202E in a
+ * server message cannot reorder the rows or labels around it.
  */
 export function ErrorDetails({ details }: { details: ApiErrorDetails }) {
   const t = useApiErrorsT();
@@ -33,7 +34,9 @@ export function ErrorDetails({ details }: { details: ApiErrorDetails }) {
         {rows.map(([field, value]) => (
           <div className="cae-details__row" key={field}>
             <dt>{t(`ui.${field}`)}</dt>
-            <dd>{value}</dd>
+            <dd>
+              <bdi>{value}</bdi>
+            </dd>
           </div>
         ))}
       </dl>
