@@ -11,7 +11,7 @@ import { RateLimitView } from './rate-limit-view.js';
 import type { FieldErrors } from './use-field-errors.js';
 
 /** The component of every catalog key: the shared panel, with per-code behaviour where a code needs it. */
-export const API_ERROR_COMPONENTS: Readonly<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>> = {
+const API_ERROR_COMPONENTS: Readonly<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>> = {
   ...(Object.fromEntries(ERROR_KEYS.map((key) => [key, ErrorPanel])) as Record<ErrorKey, typeof ErrorPanel>),
   429: RateLimitView,
   100329: IdentityPromptView,

@@ -8,7 +8,7 @@ export {
 } from './api-error-boundary.js';
 export type { ApiErrorComponentProps } from './api-error-component-props.js';
 export { ApiErrorSummary, type ApiErrorSummaryProps } from './api-error-summary.js';
-export { API_ERROR_COMPONENTS, ApiErrorView, type ApiErrorViewProps } from './api-error-view.js';
+export { ApiErrorView, type ApiErrorViewProps } from './api-error-view.js';
 export { ApiErrorsProvider, type ApiErrorsProviderProps } from './api-errors-provider.js';
 export { ApiFieldError, type ApiFieldErrorProps } from './api-field-error.js';
 export { type ApiWriteOptions, apiMutations } from './api-mutation-options.js';
