@@ -1,11 +1,12 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { type ReactElement, type ReactNode, Suspense } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ERROR_KEYS } from '../../src/core/index.js';
 import { createApiErrorsI18n, en, zh as zhTexts } from '../../src/i18n/index.js';
-import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
+import { ApiErrorBoundary, ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 
 /**
@@ -66,5 +67,50 @@ describe('server-rendered views hydrate without a mismatch', () => {
     } finally {
       document.documentElement.lang = '';
     }
+  });
+});
+
+function Thrower(): ReactNode {
+  throw errorForKey('404');
+}
+
+describe('a boundary whose children throw while the server renders', () => {
+  // React does not catch on the server: it leaves the nearest Suspense boundary to the client,
+  // which renders it again; there the error boundary catches and shows its fallback.
+  it.each([
+    ['its own fallback', <p key="own">plain fallback</p>, 'plain fallback'],
+    ['the localized page view by default', undefined, zhTexts.errors[404].title],
+  ])('shows %s once hydrated, never the children', async (_, fallback, shown) => {
+    const page = () => (
+      <QueryClientProvider client={new QueryClient()}>
+        <ApiErrorsProvider i18n={createApiErrorsI18n('zh')}>
+          <Suspense fallback={<p>loading</p>}>
+            {fallback === undefined ? (
+              <ApiErrorBoundary>
+                <Thrower />
+                <p>children</p>
+              </ApiErrorBoundary>
+            ) : (
+              <ApiErrorBoundary fallback={fallback}>
+                <Thrower />
+                <p>children</p>
+              </ApiErrorBoundary>
+            )}
+          </Suspense>
+        </ApiErrorsProvider>
+      </QueryClientProvider>
+    );
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page());
+    expect(container).toHaveTextContent('loading');
+    document.body.append(container);
+    const root = await act(async () => hydrateRoot(container, page(), { onRecoverableError: () => {} }));
+    expect(container).toHaveTextContent(shown);
+    expect(container).not.toHaveTextContent('children');
+    expect(container).not.toHaveTextContent('loading');
+    act(() => root.unmount());
+    container.remove();
+    consoleError.mockRestore();
   });
 });
