@@ -1,5 +1,5 @@
 import { describeError } from './describe-error.js';
-import { scheduleRetry } from './retry-schedule.js';
+import { getRetryAt, scheduleRetry } from './retry-schedule.js';
 import { toApiError } from './to-api-error.js';
 
 /** How many times a read is retried after a 502, a network failure or a timeout. */
@@ -41,6 +41,10 @@ export function apiWriteRetry(failureCount: number, error: unknown): boolean {
 }
 
 function delayFor(failureCount: number, error: unknown): number {
+  // The client's rate-limit gate has already chosen (and jittered) the moment it opens: aim for
+  // that one, so that the retry, the gate and the countdown keep one clock.
+  const decided = getRetryAt(error);
+  if (decided !== undefined && decided > Date.now()) return decided - Date.now();
   const { retryAfterMs } = toApiError(error);
   if (describeError(error).retry === 'after-delay' && retryAfterMs !== undefined) {
     return (
@@ -53,7 +57,8 @@ function delayFor(failureCount: number, error: unknown): number {
 
 /**
  * How long to wait before retry number `failureCount` (1 for the first) — React Query's
- * `retryDelay`. After a 429 with `Retry-After`: that wait plus up to 20 % (at most 2 s) of jitter;
+ * `retryDelay`. When the client's rate-limit gate has said when it opens again (`getRetryAt`):
+ * until then. Otherwise, after a 429 with `Retry-After`: that wait plus up to 20 % (at most 2 s) of jitter;
  * otherwise full jitter: a random wait between 0 and 1 s × 2^(n−1), at most 30 s. The moment it
  * chooses is kept for the error views (`getRetryAt`), so they count down to the real retry.
  */

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, type ApiClientOptions, createApiClient } from '../../src/client/index.js';
-import { ApiError } from '../../src/core/index.js';
+import { createRateLimitGate, type RateLimitGate } from '../../src/client/rate-limit-gate.js';
+import { ApiError, apiRetryDelay, getRetryAt } from '../../src/core/index.js';
 import { send, startTestServer, tokenBucket } from '../support/test-server.js';
 
 let servers: Awaited<ReturnType<typeof startTestServer>>[] = [];
@@ -133,23 +134,83 @@ describe('the client-wide rate-limit gate', () => {
     expect(Math.max(...wire.departures) - Math.min(...wire.departures)).toBeGreaterThanOrEqual(1490);
   });
 
-  it('fails fast with the 429 when the wait would pass maxWaitMs, instead of freezing the client', async () => {
+  it('fails fast, with the honest wait, when a request would wait longer than maxWaitMs', async () => {
+    const { server } = await rateLimitedServer(5, 5);
+    const client = createApiClient({
+      baseUrl: server.url,
+      rateLimit: { requestsPerSecond: 1, maxWaitMs: 2500 },
+    });
+
+    const started = Date.now();
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map((tpl_id) => client.getTemplate({ tpl_id })));
+
+    // At 1/s the first leaves at once, the next two within 2.5 s; the fourth would wait 3 s.
+    expect(outcomes.map(({ status }) => status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    const error = (outcomes[3] as PromiseRejectedResult).reason as ApiError;
+    expect(error).toMatchObject({ code: 429, endpoint: '/api/v2/rpc/forms/getTemplate' });
+    expect(error.retryAfterMs).toBeGreaterThan(2500);
+    expect(getRetryAt(error)).toBeGreaterThanOrEqual(started + 2500);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('lets one probe through after maxWaitMs when the server asks for a longer pause', async () => {
+    let open = false;
     const server = await startTestServer((_, response) =>
-      send(response, 429, { code: 429, message: 'Too many requests' }, { 'Retry-After': '120' }),
+      open
+        ? send(response, 200, { code: 0, data: 'ok' })
+        : send(response, 429, { code: 429, message: 'Too many requests' }, { 'Retry-After': '99999999' }),
     );
     servers.push(server);
     const client = createApiClient({ baseUrl: server.url, rateLimit: { maxWaitMs: 1000 } });
 
-    await expect(client.getFormList()).rejects.toMatchObject({ code: 429, retryAfterMs: 120_000 });
+    const first = (await client.getFormList().catch((thrown: unknown) => thrown)) as ApiError;
+    // The server's 24 h (the most Retry-After is read as) stays on the error; the moment the
+    // client will try again, which the countdown shows, is maxWaitMs away.
+    expect(first.retryAfterMs).toBe(24 * 3600 * 1000);
+    expect((getRetryAt(first) ?? 0) - Date.now()).toBeLessThanOrEqual(1000);
+
+    // A refused probe extends the pause: of two waiting requests only the probe reached the server.
+    const refused = await Promise.allSettled([client.getFormList(), client.getFormList()]);
+    expect(refused.map(({ status }) => status)).toEqual(['rejected', 'rejected']);
+    expect(server.requests).toHaveLength(2);
+
+    open = true;
     const started = Date.now();
-    const error = (await client.getTemplate({ tpl_id: 1 }).catch((thrown: unknown) => thrown)) as ApiError;
-    // It fails at once instead of waiting the 120 s (a generous bound for a busy machine).
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 429, endpoint: '/api/v2/rpc/forms/getTemplate' });
-    expect(error.retryAfterMs).toBeGreaterThan(110_000);
-    expect(server.requests).toHaveLength(1);
+    await expect(client.getFormList()).resolves.toBe('ok');
+    // The probe left after about maxWaitMs, not 24 h; once it was taken, the client is open again.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await expect(Promise.all([client.getFormList(), client.getFormList()])).resolves.toEqual(['ok', 'ok']);
+    expect(server.requests).toHaveLength(5);
   });
+
+  it('recovers: after one 429, a steady load of 2 requests a second is served again', async () => {
+    let refused = false;
+    const server = await startTestServer((_, response) => {
+      if (refused) return send(response, 200, { code: 0, data: 'ok' });
+      refused = true;
+      return send(response, 429, { code: 429, message: 'Too many requests' }, { 'Retry-After': '5' });
+    });
+    servers.push(server);
+    const client = createApiClient({ baseUrl: server.url });
+    const started = Date.now();
+    const calls: { sentAt: number; served: Promise<boolean> }[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const served = client.getFormList().then(
+        () => true,
+        () => false,
+      );
+      calls.push({ sentAt: Date.now() - started, served });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const outcomes = await Promise.all(
+      calls.map(async ({ sentAt, served }) => ({ sentAt, ok: await served })),
+    );
+
+    // The horizon is 5 s plus at most 20 % of jitter; from 2 s after it, at least 90 % are served.
+    const late = outcomes.filter(({ sentAt }) => sentAt >= 6000 + 2000);
+    expect(late.filter(({ ok }) => ok).length / late.length).toBeGreaterThanOrEqual(0.9);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1 + late.length);
+  }, 30_000);
 
   it('lets a waiting request be aborted: it fails as aborted and is never sent', async () => {
     const { server } = await rateLimitedServer(1, 1);
@@ -174,5 +235,123 @@ describe('the client-wide rate-limit gate', () => {
     await expect(createApiClient(options).getFormList()).rejects.toMatchObject({ code: 429 });
     // Held back, it would wait the 2 s of Retry-After; a round trip takes far less, even on a busy machine.
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('the gate in virtual time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  const tooMany = (retryAfterMs?: number) =>
+    new ApiError({ kind: 'api', code: 429, status: 429, retryAfterMs });
+
+  /** When the next request may leave, in ms from now. */
+  async function nextDeparture(gate: RateLimitGate): Promise<number> {
+    const started = Date.now();
+    let left = false;
+    gate.acquire().then(() => {
+      left = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    while (!left) await vi.advanceTimersByTimeAsync(1);
+    return Date.now() - started;
+  }
+
+  it('pushes each horizon back by a share of the wait, once per episode, and says so on the error', async () => {
+    const gate = createRateLimitGate();
+    const error = tooMany(1000);
+    gate.limited(error);
+    // Math.random() = 0.5: 1000 ms + 0.5 × 20 % of it.
+    expect(getRetryAt(error)).toBe(Date.now() + 1100);
+    expect(await nextDeparture(gate)).toBe(1100);
+  });
+
+  it('starts its own back-off over after an accepted answer', async () => {
+    const gate = createRateLimitGate();
+    gate.limited(tooMany());
+    // First episode without Retry-After: 0.5–1 s (0.75 s here) plus its jitter.
+    expect(await nextDeparture(gate)).toBe(825);
+    gate.accepted();
+    gate.limited(tooMany());
+    expect(await nextDeparture(gate)).toBe(825);
+    // Without an accepted answer in between, the next episode doubles it.
+    gate.limited(tooMany());
+    expect(await nextDeparture(gate)).toBe(1650);
+  });
+
+  it('counts any answer but a 429 as accepted, so an error answer starts the back-off over too', async () => {
+    let status = 429;
+    const fetch = async () =>
+      new Response(JSON.stringify({ code: status, message: 'refused' }), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    const client = createApiClient({ fetch });
+    /** The error, and how long after it came back its retry is due. */
+    const call = async () => {
+      let error: ApiError | undefined;
+      let dueInMs: number | undefined;
+      const done = client.getFormList().catch((thrown: unknown) => {
+        error = thrown as ApiError;
+        dueInMs = (getRetryAt(error) ?? Number.NaN) - Date.now();
+      });
+      while (!error) await vi.advanceTimersByTimeAsync(1);
+      await done;
+      return { error: error as ApiError, dueInMs };
+    };
+
+    expect((await call()).dueInMs).toBe(825);
+    await vi.advanceTimersByTimeAsync(1000);
+    status = 400;
+    expect((await call()).error).toMatchObject({ code: 400 });
+    status = 429;
+    // A second episode in a row would be twice as long (1650 ms).
+    expect((await call()).dueInMs).toBe(825);
+  });
+
+  it('is the one clock: React Query’s retry delay aims for the moment the gate opens, jittered once', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const fetch = async () =>
+      new Response('{"code":429,"message":"Too many requests"}', {
+        status: 429,
+        headers: { 'Retry-After': '20' },
+      });
+    const error = (await createApiClient({ fetch })
+      .getFormList()
+      .catch((thrown: unknown) => thrown)) as ApiError;
+
+    // 20 s + 0.999 × 20 % of it, once: by the gate, not again by the retry policy (which would
+    // choose its own 20 s + at most 2 s).
+    expect(getRetryAt(error)).toBe(Date.now() + 23_996);
+    expect(apiRetryDelay(1, error)).toBe(23_996);
+  });
+
+  it('lets the next request probe when a probe got no answer', async () => {
+    const gate = createRateLimitGate({ maxWaitMs: 1000 });
+    gate.limited(tooMany(3_600_000));
+    expect(await nextDeparture(gate)).toBe(1000);
+    gate.unanswered();
+    expect(await nextDeparture(gate)).toBe(0);
+  });
+
+  it('grows a learned pace back as answers are accepted', async () => {
+    const gate = createRateLimitGate();
+    gate.limited(tooMany(1000)); // measured nothing: one request a second from the horizon
+    await vi.advanceTimersByTimeAsync(1100);
+    const intervals: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      intervals.push(await nextDeparture(gate));
+      gate.accepted();
+    }
+    // Each accepted answer shortens the next interval; the pace's jitter is fixed here.
+    for (let index = 2; index < intervals.length; index += 1) {
+      expect(intervals[index]).toBeLessThan(intervals[index - 1] as number);
+    }
   });
 });
