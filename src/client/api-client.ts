@@ -1,5 +1,6 @@
 import { ApiError, withApiErrorFields } from '../core/api-error.js';
 import { readApiResponse } from '../core/read-api-response.js';
+import { redactSecret } from '../core/redact-secret.js';
 import { toApiError, toTransportError } from '../core/to-api-error.js';
 import {
   DEFAULT_PATHS,
@@ -147,16 +148,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
 
   // Servers and proxies sometimes echo request headers into their errors; fetch implementations
-  // may quote them in what they throw.
-  const leaks = (text: string | undefined) => !!apiKey && !!text?.includes(apiKey);
-  const scrub = (text: string | undefined) => (apiKey && text ? text.replaceAll(apiKey, REDACTED) : text);
-  const redact = (error: ApiError): ApiError => {
-    const causeLeaks = leaks(causeText(error.cause));
-    if (!leaks(error.serverMessage) && !leaks(error.detail) && !causeLeaks) return error;
+  // may quote them anywhere in what they throw (a property, an AggregateError's `errors` …).
+  const redact = (text: string | undefined) => (apiKey && text ? redactSecret(text, apiKey) : text);
+  const leaks = (value: unknown) => !!apiKey && [...stringsIn(value)].some((text) => redact(text) !== text);
+  const redactError = (error: ApiError): ApiError => {
+    if (!leaks(error.serverMessage) && !leaks(error.detail) && !leaks(error.cause)) return error;
     return withApiErrorFields(error, {
-      serverMessage: scrub(error.serverMessage),
-      detail: scrub(error.detail),
-      cause: causeLeaks ? new Error(`${REDACTED}: the original cause quoted the API key`) : error.cause,
+      serverMessage: redact(error.serverMessage),
+      detail: redact(error.detail),
+      cause: leaks(error.cause)
+        ? new Error(`${REDACTED}: the original cause quoted the API key`)
+        : error.cause,
     });
   };
 
@@ -192,13 +194,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: new Headers(headers),
         body,
         signal: controller.signal,
+        // A redirect would carry the person's answers and our headers (a CSRF token …) to wherever
+        // it points, and its answer would be taken as data: a 3xx is an `http` error instead.
+        redirect: 'manual',
       }).catch((thrown: unknown) => {
         throw toTransportError(thrown, endpoint);
       });
       if (typeof response?.text !== 'function' || typeof response.headers?.get !== 'function') {
         throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });
       }
-      const data = await readApiResponse(response, endpoint);
+      const data = await readApiResponse(response, endpoint, { secret: apiKey });
       gate.accepted();
       return data;
     } catch (thrown) {
@@ -208,9 +213,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         const cause = timedOut ? error.cause : signal?.reason;
         error = withApiErrorFields(error, { kind: timedOut ? 'timeout' : 'aborted', cause });
       }
-      error = redact(error);
+      error = redactError(error);
       if (error.status === 429 || error.code === 429) gate.limited(error);
       else if (error.status !== undefined) gate.accepted();
+      else gate.unanswered();
       throw error;
     } finally {
       clearTimeout(timer);
@@ -228,7 +234,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return Object.fromEntries(methods) as ApiClient;
 }
 
-function causeText(cause: unknown, depth = 0): string {
-  if (!(cause instanceof Error) || depth > 3) return String(cause);
-  return `${cause.message}\n${cause.stack}\n${causeText(cause.cause, depth + 1)}`;
+/** Every string reachable from `value` through own properties, a few levels deep. */
+function* stringsIn(value: unknown, depth = 0, seen = new Set<object>()): Generator<string> {
+  if (typeof value === 'string') yield value;
+  if (typeof value !== 'object' || value === null || depth > 4 || seen.has(value)) return;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value)) {
+    let child: unknown;
+    try {
+      child = (value as Record<PropertyKey, unknown>)[key];
+    } catch {
+      continue;
+    }
+    yield* stringsIn(child, depth + 1, seen);
+  }
 }

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ApiClientOptions, createApiClient, DEFAULT_PATHS } from '../../src/client/index.js';
 import { ApiError } from '../../src/core/index.js';
+import { keyRuns } from '../core/key-runs.js';
 import { type Handler, send, startTestServer } from '../support/test-server.js';
 
 const API_KEY = 'sk_live_7f3a9c_DO_NOT_LEAK';
@@ -229,6 +230,64 @@ describe('createApiClient', () => {
     expect(errors.map((error) => error.kind)).toEqual(['api', 'timeout', 'http', 'network', 'unknown']);
     for (const error of errors) expect(everythingSeenOf(error)).not.toContain(API_KEY);
     expect(errors[0]?.serverMessage).toBe('bad key Bearer [redacted]');
+  });
+
+  it('leaves no run of 8 characters of the key anywhere: cut, URL-encoded, JSON-escaped, deep in a cause', async () => {
+    const key = 'sk/live+7f3a9c=DO_NOT_LEAK_4b1e';
+    const options = { apiKey: key };
+    const nearTheCut = `${'x'.repeat(1000 - 20)}Bearer ${key}`;
+    const echo = await serve(
+      (_, response) =>
+        send(response, 400, {
+          code: 400,
+          message: nearTheCut,
+          message_detail: `url=${encodeURIComponent(key)} json=${JSON.stringify(key).replaceAll('/', '\\/')}`,
+        }),
+      options,
+    );
+    const html = await serve(
+      (_, response) => send(response, 502, `<p>${'y'.repeat(190)}${key}</p>`),
+      options,
+    );
+    const failingWith = (thrown: unknown) =>
+      createApiClient({
+        ...options,
+        fetch: async () => {
+          throw thrown;
+        },
+      }).getFormList();
+    const deep = Object.assign(new TypeError('fetch failed'), {
+      request: { headers: [['authorization', `Bearer ${key}`]] },
+    });
+    const aggregate = new AggregateError(
+      [new Error(`connect refused, sent Bearer ${key.slice(3)}`)],
+      'fetch failed',
+    );
+
+    const errors = [
+      await rejection(echo.client.getFormList()),
+      await rejection(html.client.getFormList()),
+      await rejection(failingWith(deep)),
+      await rejection(failingWith(aggregate)),
+    ];
+    expect(errors.map(({ kind }) => kind)).toEqual(['api', 'http', 'network', 'unknown']);
+    for (const error of errors) {
+      expect(keyRuns(everythingSeenOf(error), key)).toEqual([]);
+      expect(keyRuns(inspect(error.cause, { depth: 10, showHidden: true }), key)).toEqual([]);
+    }
+  });
+
+  it('follows no redirect: the answers and headers stay with the server that was called', async () => {
+    const elsewhere = await serve((_, response) => send(response, 200, { code: 0, data: 'taken as data' }));
+    const { client } = await serve((_, response) => {
+      response.writeHead(307, { Location: `${elsewhere.server.url}/api/v2/rpc/record/addRecord` });
+      response.end();
+    });
+
+    const error = await rejection(client.addRecord({ code_id: 1, tpl_id: 2, fields: [] }));
+
+    expect(error).toMatchObject({ kind: 'http', status: 307, code: 307 });
+    expect(elsewhere.server.requests).toHaveLength(0);
   });
 
   it('rejects bad options with a clear TypeError that does not quote the key', () => {
