@@ -119,13 +119,6 @@ describe('createApiQueryClient', () => {
     expect(onUnauthorized.mock.calls[0]?.[0]).toMatchObject({ code: 401 });
     expect(onError).toHaveBeenCalledTimes(5);
   });
-
-  it('uses the retry policy for queries and mutations by default', () => {
-    const client = createApiQueryClient();
-    const { queries, mutations } = client.getDefaultOptions();
-    expect(typeof queries?.retry).toBe('function');
-    expect(typeof mutations?.retry).toBe('function');
-  });
 });
 
 describe('useRecords', () => {
