@@ -9,7 +9,10 @@ import type {
 import { type ApiError, apiRetryDelay, apiWriteRetry } from '../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
 
-/** What `apiMutations.*` return: `useMutation` options with a `mutationKey`. */
+/**
+ * What `apiMutations.*` return: `useMutation` options with a `mutationKey`.
+ * @example const saving = useIsMutating({ mutationKey: apiMutations.addRecord(api).mutationKey });
+ */
 export type ApiWriteOptions<Result, Request> = UseMutationOptions<Result, ApiError, Request> & {
   mutationKey: readonly ['caoliao-api', 'addRecord' | 'verifyCertificate'];
 };

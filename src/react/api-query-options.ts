@@ -23,10 +23,16 @@ import type {
 import { type ApiError, apiRetry, apiRetryDelay } from '../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
 
-/** The `page_token` cursor of `record/getRecords`; `undefined` for the first page. */
+/**
+ * The `page_token` cursor of `record/getRecords`; `undefined` for the first page.
+ * @example const next: RecordsPage = page.page_token || undefined;
+ */
 export type RecordsPage = string | undefined;
 
-/** What `apiQueries.records` returns: the options of an infinite query over `page_token`. */
+/**
+ * What `apiQueries.records` returns: the options of an infinite query over `page_token`.
+ * @example const options: ApiRecordsQueryOptions = { ...apiQueries.records(api), maxPages: 5 };
+ */
 export type ApiRecordsQueryOptions = UseInfiniteQueryOptions<
   RecordsResult,
   ApiError,
