@@ -120,6 +120,10 @@ describe('bench', () => {
     );
     for (let elapsed = 0; elapsed < 10_000; elapsed += 100) await act(() => vi.advanceTimersByTimeAsync(100));
     vi.useRealTimers();
+    // A count of 0 would mean the wrappers above no longer sit where the components are: a
+    // figure printed without counting anything.
+    if (!renders.panel || !renders.countdown)
+      throw new Error('The render counters saw no ErrorPanel or RetryCountdown: fix the vi.mock paths');
     const row = {
       'commits in 10 s': commits.length,
       'commits per second': (commits.length / 10).toFixed(1),
