@@ -76,6 +76,18 @@ describe('readApiResponse reads a bounded part of a huge body', () => {
     expect(state.cancelled).toBe(true);
   });
 
+  it('takes no envelope from a body that goes on past the cap, even one that opens as a success', async () => {
+    const { stream, state } = endlessBody('{"code":0,"data":{"id":1}}', ' ', 300 * MiB);
+    const error = await failure(new Response(stream, { status: 200 }));
+    expect(fields(error)).toEqual({
+      kind: 'invalid-response',
+      status: 200,
+      detail: '{"code":0,"data":{"id":1}}',
+      endpoint: ENDPOINT,
+    });
+    expect(state.cancelled).toBe(true);
+  });
+
   it('still reads a whole envelope that fits, in many small chunks split inside characters', async () => {
     const bytes = new TextEncoder().encode(
       JSON.stringify({ code: 400, error_code: 100308, message: '必填项为空'.repeat(1000) }),
@@ -164,6 +176,8 @@ describe('readApiResponse redacts the secret before it cuts', () => {
     const error = await failure(new Response(html, { status: 502 }), KEY);
     expect(error).toMatchObject({ kind: 'http', code: 502 });
     for (const text of texts(error)) expect(keyRuns(text, KEY)).toEqual([]);
+    // Redacted first, cut after: what follows the key is still shown.
+    expect(error.detail).toBe(`<html>${'h'.repeat(at - 6)}[redacted]</html>`);
   });
 
   it('URL-encoded and JSON-escaped copies, and a key cut at the edge', async () => {
