@@ -52,15 +52,16 @@ function delayFor(failureCount: number, error: unknown): number {
       Math.random() * Math.min(retryAfterMs * RETRY_AFTER_JITTER_RATIO, RETRY_AFTER_JITTER_MAX_MS)
     );
   }
-  return Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failureCount - 1));
+  return Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failureCount));
 }
 
 /**
- * How long to wait before retry number `failureCount` (1 for the first) — React Query's
- * `retryDelay`. When the client's rate-limit gate has said when it opens again (`getRetryAt`):
- * until then. Otherwise, after a 429 with `Retry-After`: that wait plus up to 20 % (at most 2 s) of jitter;
- * otherwise full jitter: a random wait between 0 and 1 s × 2^(n−1), at most 30 s. The moment it
- * chooses is kept for the error views (`getRetryAt`), so they count down to the real retry.
+ * How long to wait before a retry — React Query's `retryDelay`, which it calls with the number
+ * of failures before this retry (0 for the first). When the client's rate-limit gate has said when
+ * it opens again (`getRetryAt`): until then. Otherwise, after a 429 with `Retry-After`: that wait
+ * plus up to 20 % (at most 2 s) of jitter; otherwise full jitter: a random wait between 0 and
+ * 1 s × 2^failureCount, at most 30 s. The moment it chooses is kept for the error views
+ * (`getRetryAt`), so they count down to the real retry.
  */
 export function apiRetryDelay(failureCount: number, error: unknown): number {
   const delay = delayFor(failureCount, error);

@@ -60,7 +60,8 @@ describe('apiRetryDelay', () => {
 
   it('backs off with full jitter, doubling, at most 30 s, without Retry-After', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999_999);
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => Math.round(apiRetryDelay(n, api(429))))).toEqual([
+    // React Query counts the failures before this retry: 0 for the first.
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => Math.round(apiRetryDelay(n, api(429))))).toEqual([
       1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
     ]);
     vi.spyOn(Math, 'random').mockReturnValue(0);

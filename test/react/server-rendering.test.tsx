@@ -78,9 +78,10 @@ describe('on the server (no window, no document)', () => {
     );
   });
 
-  it('renders a boundary’s fallback', () => {
-    // React falls back to client rendering for errors thrown while rendering on the server; the
-    // boundary itself must render on the server without touching the DOM.
+  it('renders a boundary’s children on the server, and leaves a throw to the client', () => {
+    // React falls back to client rendering for errors thrown while rendering on the server (the
+    // fallback after hydration is checked in hydration.test.tsx); the boundary itself must render
+    // on the server without touching the DOM.
     const html = renderToString(
       <QueryClientProvider client={new QueryClient()}>
         <ApiErrorBoundary>
