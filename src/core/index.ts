@@ -27,7 +27,7 @@ export {
 } from './catalog.js';
 export { describeError, type ErrorDescription, endsFlow, mayHaveBeenStored } from './describe-error.js';
 export { getErrorReference } from './error-reference.js';
-export { readApiResponse } from './read-api-response.js';
+export { type ReadApiResponseOptions, readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {
   apiRetry,

@@ -88,6 +88,13 @@ describe('readApiResponse reads a bounded part of a huge body', () => {
     expect(state.cancelled).toBe(true);
   });
 
+  it('reads the whole text of a Response without a body stream (React Native)', async () => {
+    const text = async () => '{"code":400,"error_code":100308,"message":"Required field is empty"}';
+    const response = { status: 400, ok: false, headers: new Headers(), body: undefined, text };
+    const error = await failure(response as unknown as Response);
+    expect(fields(error)).toMatchObject({ kind: 'api', code: 400, errorCode: 100308 });
+  });
+
   it('still reads a whole envelope that fits, in many small chunks split inside characters', async () => {
     const bytes = new TextEncoder().encode(
       JSON.stringify({ code: 400, error_code: 100308, message: '必填项为空'.repeat(1000) }),
