@@ -11,6 +11,8 @@ import { fakeApi } from './test/support/fake-api-plugin.js';
 const peers = Object.keys(pkg.peerDependencies);
 // Peers and their subpaths (react/jsx-runtime, …) are never bundled.
 const isPeer = (id: string) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
+// Nor are dependencies: the consumer's bundler dedupes them.
+const isExternal = (id: string) => isPeer(id) || Object.hasOwn(pkg.dependencies, id);
 
 /** Ships `src/styles.css` as `dist/styles.css`: no JavaScript imports it. */
 const stylesheet = (): Plugin => ({
@@ -71,7 +73,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: isPeer,
+      external: isExternal,
       output: {
         minify: true,
         // The React entry holds hooks and context: React Server Components must treat it as client code.

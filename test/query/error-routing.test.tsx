@@ -12,7 +12,7 @@ import {
   createApiQueryClient,
   useFormList,
   useFormTemplate,
-  useRecords,
+  useRecordPages,
 } from '../../src/react/index.js';
 import { counted, fail, ok, setupMockApi } from '../support/msw.js';
 
@@ -121,7 +121,7 @@ describe('createApiQueryClient', () => {
   });
 });
 
-describe('useRecords', () => {
+describe('useRecordPages', () => {
   it('pages through records with page_token', async () => {
     const records = counted('record/getRecords', (attempt, body) => {
       const { page_token } = body as { page_token?: string };
@@ -131,7 +131,7 @@ describe('useRecords', () => {
         : ok({ list: [{ record_id: 1 }, { record_id: 2 }], page_token: 'p2' });
     });
     server.use(records.handler);
-    const { result } = renderHook(() => useRecords({ page_size: 2 }), {
+    const { result } = renderHook(() => useRecordPages({ page_size: 2 }), {
       wrapper: providers(new QueryClient()),
     });
     await waitFor(() => expect(result.current.hasNextPage).toBe(true));

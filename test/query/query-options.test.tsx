@@ -11,7 +11,7 @@ import {
   apiQueryKeys,
   useFormList,
   useFormTemplate,
-  useRecords,
+  useRecordPages,
 } from '../../src/react/index.js';
 import { createSimulator, createSimulatorHandlers } from '../../src/testing/index.js';
 
@@ -71,10 +71,12 @@ describe('apiQueries', () => {
     expect(requests).toEqual(['/api/v2/rpc/record/getFormList']);
   });
 
-  it('prefetchInfiniteQuery fills the cache useRecords reads', async () => {
+  it('prefetchInfiniteQuery fills the cache useRecordPages reads', async () => {
     const queryClient = hostClient();
-    await queryClient.prefetchInfiniteQuery(apiQueries.records(api, { page_size: 10 }));
-    const { result } = renderHook(() => useRecords({ page_size: 10 }), { wrapper: wrapperFor(queryClient) });
+    await queryClient.prefetchInfiniteQuery(apiQueries.recordPages(api, { page_size: 10 }));
+    const { result } = renderHook(() => useRecordPages({ page_size: 10 }), {
+      wrapper: wrapperFor(queryClient),
+    });
     expect(result.current.data?.pages).toHaveLength(1);
     await settle();
     expect(requests).toEqual(['/api/v2/rpc/record/getRecords']);
@@ -95,8 +97,8 @@ describe('apiQueries', () => {
     expect(apiQueries.formList(api, { page: 2 }).queryKey).toEqual(apiQueryKeys.formList({ page: 2 }));
     expect(apiQueries.template(api, { tpl_id: 1 }).queryKey).toEqual(apiQueryKeys.template({ tpl_id: 1 }));
     expect(apiQueries.record(api, { record_id: 3 }).queryKey).toEqual(apiQueryKeys.record({ record_id: 3 }));
-    expect(apiQueries.records(api, { page_size: 5 }).queryKey).toEqual(
-      apiQueryKeys.records({ page_size: 5 }),
+    expect(apiQueries.recordPages(api, { page_size: 5 }).queryKey).toEqual(
+      apiQueryKeys.recordPages({ page_size: 5 }),
     );
     expect(apiQueries.qrcodeContent(api, { qrcode: 'q1' }).queryKey).toEqual(
       apiQueryKeys.qrcodeContent({ qrcode: 'q1' }),

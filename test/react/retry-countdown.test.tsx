@@ -9,7 +9,7 @@ import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
 const panelRenders = vi.hoisted(() => ({ count: 0 }));
-vi.mock(import('../../src/react/error-panel.js'), async (importOriginal) => {
+vi.mock(import('../../src/react/views/error-panel.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,

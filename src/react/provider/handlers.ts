@@ -1,4 +1,4 @@
-import type { ApiError, RecoveryAction } from '../core/index.js';
+import type { ApiError, RecoveryAction } from '../../core/index.js';
 
 /**
  * What the host does for each recovery action. A button is shown only for actions that have a

@@ -5,8 +5,8 @@ import type {
   ApiClient,
   VerifyCertificateRequest,
   VerifyCertificateResult,
-} from '../client/index.js';
-import { type ApiError, apiRetryDelay, apiWriteRetry } from '../core/index.js';
+} from '../../client/index.js';
+import { type ApiError, apiRetryDelay, apiWriteRetry } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { ApiClient } from '../client/index.js';
+import type { ApiClient } from '../../client/index.js';
 
 const ApiClientContext = createContext<ApiClient | null>(null);
 

@@ -19,8 +19,8 @@ import type {
   RecordsResult,
   TemplateRequest,
   TemplateResult,
-} from '../client/index.js';
-import { type ApiError, apiRetry, apiRetryDelay } from '../core/index.js';
+} from '../../client/index.js';
+import { type ApiError, apiRetry, apiRetryDelay } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
 
 /**
@@ -30,10 +30,10 @@ import { apiQueryKeys } from './api-query-keys.js';
 export type RecordsPage = string | undefined;
 
 /**
- * What `apiQueries.records` returns: the options of an infinite query over `page_token`.
- * @example const options: ApiRecordsQueryOptions = { ...apiQueries.records(api), maxPages: 5 };
+ * What `apiQueries.recordPages` returns: the options of an infinite query over `page_token`.
+ * @example const options: ApiRecordPagesQueryOptions = { ...apiQueries.recordPages(api), maxPages: 5 };
  */
-export type ApiRecordsQueryOptions = UseInfiniteQueryOptions<
+export type ApiRecordPagesQueryOptions = UseInfiniteQueryOptions<
   RecordsResult,
   ApiError,
   InfiniteData<RecordsResult, RecordsPage>,
@@ -92,10 +92,10 @@ export const apiQueries = {
 
   /**
    * `record/getRecords` as an infinite query over its `page_token` cursor.
-   * @example queryClient.prefetchInfiniteQuery(apiQueries.records(api, { filters }))
+   * @example queryClient.prefetchInfiniteQuery(apiQueries.recordPages(api, { filters }))
    */
-  records: (client: ApiClient, request: RecordsRequest = {}): ApiRecordsQueryOptions => ({
-    queryKey: apiQueryKeys.records(request) as unknown as ApiRecordsQueryOptions['queryKey'],
+  recordPages: (client: ApiClient, request: RecordsRequest = {}): ApiRecordPagesQueryOptions => ({
+    queryKey: apiQueryKeys.recordPages(request) as unknown as ApiRecordPagesQueryOptions['queryKey'],
     queryFn: ({ pageParam, signal }) =>
       client.getRecords(pageParam ? { ...request, page_token: pageParam } : request, { signal }),
     initialPageParam: undefined,

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { ApiErrorDetails } from './use-api-error-text.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
+import type { ApiErrorDetails } from '../provider/use-api-error-text.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 
 const FIELDS = ['reference', 'code', 'errorCode', 'status', 'endpoint', 'serverMessage', 'detail'] as const;
 

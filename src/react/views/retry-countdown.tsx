@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ApiError, getRetryAt, MAX_RETRY_AFTER_MS } from '../core/index.js';
-import type { ApiErrorsAudience } from '../i18n/resource.js';
+import { type ApiError, getRetryAt, MAX_RETRY_AFTER_MS } from '../../core/index.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
+import { textKeys } from '../provider/text-keys.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
-import { textKeys } from './text-keys.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 
 /** Our own wait when a 429 has no `Retry-After`: 5–10 s, jittered so clients don't return together. */
 const fallbackWaitMs = () => 5000 + Math.random() * 5000;

@@ -1,10 +1,10 @@
 import { useContext, useSyncExternalStore } from 'react';
-import type { ApiError, RecoveryAction } from '../core/index.js';
-import type { ActionId, BuiltInAction } from '../i18n/resource.js';
-import { ApiErrorsContext } from './api-errors-provider.js';
-import { ACTION_HANDLERS, type ApiErrorHandlers } from './handlers.js';
-import type { ApiErrorText } from './use-api-error-text.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
+import type { ApiError, RecoveryAction } from '../../core/index.js';
+import type { ActionId, BuiltInAction } from '../../i18n/resource.js';
+import { ApiErrorsContext } from '../provider/api-errors-provider.js';
+import { ACTION_HANDLERS, type ApiErrorHandlers } from '../provider/handlers.js';
+import type { ApiErrorText } from '../provider/use-api-error-text.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 
 /** An action a view shows: a button that runs something, or a link. */
 export type ResolvedAction = { id: ActionId; label: string } & (

@@ -1,16 +1,15 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import {
-  Component,
   type ComponentType,
-  createContext,
   type ErrorInfo,
   type PropsWithChildren,
   type ReactNode,
   useContext,
 } from 'react';
-import { type ApiError, toApiError } from '../core/index.js';
-import { ApiErrorView } from './api-error-view.js';
-import { ApiErrorsContext } from './api-errors-provider.js';
+import { type FallbackProps as BaseFallbackProps, ErrorBoundary } from 'react-error-boundary';
+import { type ApiError, toApiError } from '../../core/index.js';
+import { ApiErrorsContext } from '../provider/api-errors-provider.js';
+import { ApiErrorView } from '../views/api-error-view.js';
 
 export interface FallbackProps {
   /** What was thrown, as an `ApiError` (anything else becomes an `unknown` one, with `cause`). */
@@ -70,69 +69,14 @@ export type ApiErrorBoundaryProps = PropsWithChildren<SharedProps> &
       }
   );
 
-interface BoundaryContextValue {
-  error: ApiError | null;
-  resetErrorBoundary: (...args: unknown[]) => void;
-}
-
-export const ApiErrorBoundaryContext = createContext<BoundaryContextValue | null>(null);
-
-type InnerProps = ApiErrorBoundaryProps & { resetQueries: () => void };
-interface State {
-  error: ApiError | null;
-}
-
-const changed = (prev: readonly unknown[] = [], next: readonly unknown[] = []) =>
-  prev.length !== next.length || prev.some((value, index) => !Object.is(value, next[index]));
-
-class InnerBoundary extends Component<InnerProps, State> {
-  override state: State = { error: null };
-
-  static getDerivedStateFromError(thrown: unknown): State {
-    return { error: toApiError(thrown) };
-  }
-
-  override componentDidCatch(_thrown: unknown, info: ErrorInfo) {
-    if (this.state.error) this.props.onError?.(this.state.error, info);
-  }
-
-  override componentDidUpdate(prev: InnerProps, prevState: State) {
-    // A key change resets only an error that was already shown, not the one that just came.
-    if (this.state.error && prevState.error && changed(prev.resetKeys, this.props.resetKeys)) {
-      this.reset({ reason: 'keys', prev: prev.resetKeys, next: this.props.resetKeys });
-    }
-  }
-
-  resetErrorBoundary = (...args: unknown[]) => {
-    if (this.state.error) this.reset({ reason: 'imperative-api', args });
-  };
-
-  reset(details: ResetDetails) {
-    // Without this, React Query re-throws the cached error instead of refetching.
-    this.props.resetQueries();
-    this.props.onReset?.(details);
-    this.setState({ error: null });
-  }
-
-  // One context value per error, so that hooks below re-render only when it changes.
-  #context: BoundaryContextValue = { error: null, resetErrorBoundary: this.resetErrorBoundary };
-
-  override render() {
-    const { error } = this.state;
-    const { children, fallback, fallbackRender, FallbackComponent, write } = this.props;
-    if (this.#context.error !== error) this.#context = { error, resetErrorBoundary: this.resetErrorBoundary };
-    let content: ReactNode = children;
-    if (error) {
-      const props: FallbackProps = { error, resetErrorBoundary: this.resetErrorBoundary };
-      if (fallbackRender) content = fallbackRender(props);
-      else if (FallbackComponent) content = <FallbackComponent {...props} />;
-      else if (fallback !== undefined) content = fallback;
-      else content = <DefaultFallback {...props} write={write} />;
-    }
-    return (
-      <ApiErrorBoundaryContext.Provider value={this.#context}>{content}</ApiErrorBoundaryContext.Provider>
-    );
-  }
+// What was thrown becomes an `ApiError` once per thrown value, so that the fallback gets the same
+// object on every render (its countdown and reference stay put).
+const converted = new WeakMap<object, ApiError>();
+function asApiError(thrown: unknown): ApiError {
+  if (typeof thrown !== 'object' || thrown === null) return toApiError(thrown);
+  const known = converted.get(thrown) ?? toApiError(thrown);
+  converted.set(thrown, known);
+  return known;
 }
 
 /**
@@ -159,15 +103,45 @@ function DefaultFallback({ error, resetErrorBoundary, write }: FallbackProps & {
 
 /**
  * Catches what its children throw — API errors and anything else — and shows a localized page
- * view with the action that fixes it (or your fallback). Works with React Query: "retry" resets
- * the queries' error boundary so they refetch instead of re-throwing the cached error.
+ * view with the action that fixes it (or your fallback). It is react-error-boundary's
+ * `ErrorBoundary` (same props, same reset rules) with two additions: the fallback gets an
+ * `ApiError`, and a reset also resets React Query's error boundary, so failed queries refetch
+ * instead of re-throwing the cached error.
  *
  * @example
  * <ApiErrorBoundary onError={report}>
  *   <FormPage />
  * </ApiErrorBoundary>
  */
-export function ApiErrorBoundary(props: ApiErrorBoundaryProps) {
+export function ApiErrorBoundary({
+  children,
+  onError,
+  onReset,
+  resetKeys,
+  write,
+  fallback,
+  fallbackRender,
+  FallbackComponent,
+}: ApiErrorBoundaryProps) {
   const { reset } = useQueryErrorResetBoundary();
-  return <InnerBoundary {...props} resetQueries={reset} />;
+  const renderFallback = ({ error, resetErrorBoundary }: BaseFallbackProps) => {
+    const props: FallbackProps = { error: asApiError(error), resetErrorBoundary };
+    if (fallbackRender) return fallbackRender(props);
+    if (FallbackComponent) return <FallbackComponent {...props} />;
+    if (fallback !== undefined) return fallback;
+    return <DefaultFallback {...props} write={write} />;
+  };
+  return (
+    <ErrorBoundary
+      fallbackRender={renderFallback}
+      onError={onError && ((thrown, info) => onError(asApiError(thrown), info))}
+      onReset={(details) => {
+        reset();
+        onReset?.(details);
+      }}
+      resetKeys={resetKeys && [...resetKeys]}
+    >
+      {children}
+    </ErrorBoundary>
+  );
 }

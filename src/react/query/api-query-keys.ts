@@ -5,7 +5,7 @@ import type {
   RecordRequest,
   RecordsRequest,
   TemplateRequest,
-} from '../client/index.js';
+} from '../../client/index.js';
 
 const ALL = ['caoliao-api'] as const;
 
@@ -17,14 +17,14 @@ const keyOf =
 
 /**
  * The query keys of the hooks, to invalidate, prefetch or read their data.
- * @example queryClient.invalidateQueries({ queryKey: apiQueryKeys.records() })
+ * @example queryClient.invalidateQueries({ queryKey: apiQueryKeys.recordPages() })
  */
 export const apiQueryKeys = {
   all: ALL,
   formList: keyOf<'formList', FormListRequest>('formList'),
   template: keyOf<'template', TemplateRequest>('template'),
   record: keyOf<'record', RecordRequest>('record'),
-  records: keyOf<'records', RecordsRequest>('records'),
+  recordPages: keyOf<'recordPages', RecordsRequest>('recordPages'),
   qrcodeContent: keyOf<'qrcodeContent', QrcodeContentRequest>('qrcodeContent'),
   qrcodeOperations: keyOf<'qrcodeOperations', QrcodeRequest>('qrcodeOperations'),
 };

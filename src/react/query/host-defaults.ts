@@ -1,5 +1,5 @@
 import type { DefaultOptions, MutationKey, QueryClient, QueryKey } from '@tanstack/react-query';
-import { apiWriteRetry } from '../core/index.js';
+import { apiWriteRetry } from '../../core/index.js';
 
 // The options whose value in our hooks is only a default: the host's QueryClient decides where it
 // set one (in `defaultOptions` or with `setQueryDefaults` / `setMutationDefaults`).

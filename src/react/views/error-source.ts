@@ -1,4 +1,4 @@
-import { type ApiError, getRetryAt } from '../core/index.js';
+import { type ApiError, getRetryAt } from '../../core/index.js';
 
 /**
  * What `ApiErrorView` reads of a mutation: any `useMutation` result fits, `useAddRecord`'s and

@@ -8,8 +8,8 @@ import {
   mayHaveBeenStored,
   type RecoveryAction,
   toApiError,
-} from '../core/index.js';
-import type { ApiErrorsAudience } from '../i18n/resource.js';
+} from '../../core/index.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 import { textKeys } from './text-keys.js';
 import { useApiErrorsT } from './use-api-errors-t.js';

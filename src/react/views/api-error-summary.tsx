@@ -1,6 +1,6 @@
 import { type MouseEvent, useId } from 'react';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ErrorIcon } from './error-icon.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 import type { FieldErrorItem, FieldErrors } from './use-field-errors.js';
 
 export interface ApiErrorSummaryProps {

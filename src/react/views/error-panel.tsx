@@ -1,12 +1,12 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import type { RecoveryAction } from '../core/index.js';
+import type { RecoveryAction } from '../../core/index.js';
+import { useApiErrorText } from '../provider/use-api-error-text.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
 import { ErrorDetails } from './error-details.js';
 import { ErrorIcon } from './error-icon.js';
 import { RetryCountdown } from './retry-countdown.js';
-import { useApiErrorText } from './use-api-error-text.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 import { useErrorActions } from './use-error-actions.js';
 
 /** Actions without which the person cannot go on. */

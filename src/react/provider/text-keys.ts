@@ -1,4 +1,4 @@
-import type { ApiErrorsAudience } from '../i18n/resource.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
 
 /** What decides which variant of a text a view shows. */
 export interface TextSituation {

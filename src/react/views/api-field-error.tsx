@@ -1,5 +1,5 @@
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ErrorIcon } from './error-icon.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 import type { FieldErrors } from './use-field-errors.js';
 
 export interface ApiFieldErrorProps {

@@ -1,7 +1,7 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
-import { describeError, toApiError } from '../core/index.js';
+import { describeError, toApiError } from '../../core/index.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import type { ApiMutationState } from './error-source.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 
 type FieldId = number | string;
 

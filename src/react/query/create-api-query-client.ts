@@ -6,7 +6,7 @@ import {
   apiWriteRetry,
   describeError,
   toApiError,
-} from '../core/index.js';
+} from '../../core/index.js';
 
 /** 401s and 100315s less than this far apart are one burst: one `onUnauthorized`. */
 const UNAUTHORIZED_BURST_MS = 5000;

@@ -1,4 +1,4 @@
-import type { ErrorTone } from '../core/index.js';
+import type { ErrorTone } from '../../core/index.js';
 
 // One 24 × 24 outline per tone, drawn with `currentColor`: the icon carries the meaning that the
 // colour alone must not (WCAG 1.4.1), and the text beside it says it in words.

@@ -1,6 +1,6 @@
-import type { ApiError, ErrorDescription } from '../core/index.js';
-import type { ApiErrorsAudience } from '../i18n/resource.js';
-import type { ApiErrorHandlers } from './handlers.js';
+import type { ApiError, ErrorDescription } from '../../core/index.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
+import type { ApiErrorHandlers } from '../provider/handlers.js';
 
 /** What every per-key error component receives (also your own, through `components`). */
 export interface ApiErrorComponentProps {

@@ -1,11 +1,11 @@
 import { type ComponentType, createContext, useContext, useMemo } from 'react';
-import { describeError, ERROR_KEYS, type ErrorKey, toApiError } from '../core/index.js';
-import type { ApiErrorsAudience } from '../i18n/resource.js';
+import { describeError, ERROR_KEYS, type ErrorKey, toApiError } from '../../core/index.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
+import { ApiErrorsContext } from '../provider/api-errors-provider.js';
+import { type ApiErrorHandlers, pickHandlers } from '../provider/handlers.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
-import { ApiErrorsContext } from './api-errors-provider.js';
 import { ErrorPanel } from './error-panel.js';
 import { type ErrorSource, resolveSource } from './error-source.js';
-import { type ApiErrorHandlers, pickHandlers } from './handlers.js';
 import { IdentityPromptView } from './identity-prompt.js';
 import { RateLimitView } from './rate-limit-view.js';
 import type { FieldErrors } from './use-field-errors.js';

@@ -1,9 +1,9 @@
 import type { i18n } from 'i18next';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { ErrorKey } from '../core/index.js';
-import type { ApiErrorsTextsByLanguage } from '../i18n/instance.js';
-import type { ApiErrorsAudience } from '../i18n/resource.js';
-import type { ApiErrorComponentProps } from './api-error-component-props.js';
+import type { ErrorKey } from '../../core/index.js';
+import type { ApiErrorsTextsByLanguage } from '../../i18n/instance.js';
+import type { ApiErrorsAudience } from '../../i18n/resource.js';
+import type { ApiErrorComponentProps } from '../views/api-error-component-props.js';
 import { ACTION_HANDLERS, type ApiErrorHandlers, pickHandlers } from './handlers.js';
 
 const HANDLER_NAMES = Object.values(ACTION_HANDLERS);

@@ -8,8 +8,8 @@ import {
   createTextsInstance,
   FALLBACK_LANGUAGES,
   toApiErrorsLanguage,
-} from '../i18n/instance.js';
-import type { ApiErrorsResource } from '../i18n/resource.js';
+} from '../../i18n/instance.js';
+import type { ApiErrorsResource } from '../../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
 
 /** Looks up a text of this library's namespace: the first of `key` that exists, interpolated. */

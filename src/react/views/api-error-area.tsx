@@ -1,8 +1,8 @@
 import { type ReactNode, useId, useState } from 'react';
-import { describeError, endsFlow } from '../core/index.js';
+import { describeError, endsFlow } from '../../core/index.js';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ApiErrorView, type ApiErrorViewOptions, ShownByAreaContext } from './api-error-view.js';
 import { type ErrorSource, resolveSource } from './error-source.js';
-import { useApiErrorsT } from './use-api-errors-t.js';
 
 export type ApiErrorAreaProps = Omit<ApiErrorViewOptions, 'variant' | 'id' | 'fieldErrors'> &
   ErrorSource & {

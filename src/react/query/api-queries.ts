@@ -23,8 +23,8 @@ import type {
   RecordsResult,
   TemplateRequest,
   TemplateResult,
-} from '../client/index.js';
-import { type ApiError, describeError } from '../core/index.js';
+} from '../../client/index.js';
+import { type ApiError, describeError } from '../../core/index.js';
 import { useApiClient } from './api-client-provider.js';
 import { apiQueries, type RecordsPage } from './api-query-options.js';
 import { yieldToHostDefaults } from './host-defaults.js';
@@ -117,9 +117,9 @@ export function useQrcodeOperations<Data = QrcodeOperation[]>(
 /**
  * Any React Query option of an infinite query; each overrides ours and the QueryClient's defaults,
  * which themselves override our policy as for `ApiQueryOptions`.
- * @example useRecords({ filters }, { maxPages: 5 })
+ * @example useRecordPages({ filters }, { maxPages: 5 })
  */
-export type ApiRecordsOptions = Partial<
+export type ApiRecordPagesOptions = Partial<
   UseInfiniteQueryOptions<
     RecordsResult,
     ApiError,
@@ -132,14 +132,14 @@ export type ApiRecordsOptions = Partial<
 /**
  * `record/getRecords` as an infinite query over its `page_token` cursor.
  * @example
- * const { data, fetchNextPage, hasNextPage } = useRecords({ filters: { record_template: { id: tplId } } });
+ * const { data, fetchNextPage, hasNextPage } = useRecordPages({ filters: { record_template: { id: tplId } } });
  * const records = data?.pages.flatMap((page) => page.list) ?? [];
  */
-export function useRecords(
+export function useRecordPages(
   request: RecordsRequest = {},
-  options?: ApiRecordsOptions,
+  options?: ApiRecordPagesOptions,
 ): UseInfiniteQueryResult<InfiniteData<RecordsResult, RecordsPage>, ApiError> {
-  const ours = { ...apiQueries.records(useApiClient(), request), throwOnError: throwPageErrors };
+  const ours = { ...apiQueries.recordPages(useApiClient(), request), throwOnError: throwPageErrors };
   return useInfiniteQuery<
     RecordsResult,
     ApiError,

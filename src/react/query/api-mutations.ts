@@ -10,8 +10,8 @@ import type {
   ApiClient,
   VerifyCertificateRequest,
   VerifyCertificateResult,
-} from '../client/index.js';
-import type { ApiError } from '../core/index.js';
+} from '../../client/index.js';
+import type { ApiError } from '../../core/index.js';
 import { useApiClient } from './api-client-provider.js';
 import { type ApiWriteOptions, apiMutations } from './api-mutation-options.js';
 import { yieldWriteToHostDefaults } from './host-defaults.js';
