@@ -17,7 +17,7 @@ const results: Record<string, unknown> = {};
 
 // Counts renders of the panel and of the countdown inside it; each still renders as it would.
 const renders = vi.hoisted(() => ({ panel: 0, countdown: 0 }));
-vi.mock(import('../src/react/error-panel.js'), async (importOriginal) => {
+vi.mock(import('../src/react/views/error-panel.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,
@@ -27,7 +27,7 @@ vi.mock(import('../src/react/error-panel.js'), async (importOriginal) => {
     },
   };
 });
-vi.mock(import('../src/react/retry-countdown.js'), async (importOriginal) => {
+vi.mock(import('../src/react/views/retry-countdown.js'), async (importOriginal) => {
   const original = await importOriginal();
   return {
     ...original,
