@@ -13,12 +13,12 @@ const isPeer = (id) => peers.some((peer) => id === peer || id.startsWith(`${peer
 const isReact = (id) => ['react', 'react-dom'].some((peer) => id === peer || id.startsWith(`${peer}/`));
 
 const ENTRIES = [
-  { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4 * KB },
-  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 4.5 * KB },
+  { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4.5 * KB },
+  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 5.5 * KB },
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    budget: 11.5 * KB,
+    budget: 12.5 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
