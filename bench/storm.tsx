@@ -47,12 +47,15 @@ function plainFetch(baseUrl: string, tplId: number, signal: AbortSignal) {
   }).then((response) => readApiResponse(response));
 }
 
-type QueryProps = { tplId: number; baseUrl: string };
+type QueryProps = { tplId: number; baseUrl: string; retryDelay?: number };
 const shown = (data: unknown, isError: boolean) =>
   data ? <p data-done /> : isError ? <p data-failed /> : null;
 
-function Ours({ tplId }: QueryProps) {
-  const { data, isError } = useFormTemplate({ tpl_id: tplId }, { throwOnError: false });
+function Ours({ tplId, retryDelay }: QueryProps) {
+  const { data, isError } = useFormTemplate(
+    { tpl_id: tplId },
+    { throwOnError: false, ...(retryDelay === undefined ? {} : { retryDelay }) },
+  );
   return shown(data, isError);
 }
 
@@ -104,12 +107,13 @@ const RATE_LIMITS: Partial<Record<StormClient, number>> = {
 
 /**
  * Mounts the 20 queries and calls `step` (which lets 10 ms pass, virtual or real) until each has
- * data or has failed, or `limitMs` has passed.
+ * data or has failed, or `limitMs` has passed. `retryDelay` replaces our clients' retry delay
+ * (a fixed one, e.g. to bring the retries back after the horizon has passed).
  */
 export async function runStorm(
   client: StormClient,
   gateway: StormGateway,
-  { step, limitMs }: { step: () => Promise<unknown>; limitMs: number },
+  { step, limitMs, retryDelay }: { step: () => Promise<unknown>; limitMs: number; retryDelay?: number },
 ): Promise<StormResult> {
   gateway.statuses.length = 0;
   const Query = COMPONENTS[client];
@@ -124,7 +128,7 @@ export async function runStorm(
     <QueryClientProvider client={queryClient}>
       <ApiClientProvider client={apiClient}>
         {TPL_IDS.map((tplId) => (
-          <Query key={tplId} tplId={tplId} baseUrl={gateway.baseUrl} />
+          <Query key={tplId} tplId={tplId} baseUrl={gateway.baseUrl} retryDelay={retryDelay} />
         ))}
       </ApiClientProvider>
     </QueryClientProvider>,
