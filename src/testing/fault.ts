@@ -15,7 +15,10 @@ export interface Fault {
   endpoint?: EndpointName;
   /** For how many calls: a whole number from 1 (default 1; `Infinity` for all). */
   times?: number;
-  /** An error envelope with this top-level code, never 0 (HTTP status the same unless `status` says). */
+  /**
+   * An error envelope with this top-level code, never 0. It is the HTTP status too unless `status`
+   * says otherwise, so without a `status` it must be one (400–599); a business code goes in `errorCode`.
+   */
   code?: number;
   errorCode?: number;
   message?: string;
@@ -48,6 +51,9 @@ export interface Fault {
 
 const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 
+/** The HTTP status a fault answers with: its `status`, else its `code`, else 400. */
+const statusOf = (fault: Fault) => fault.status ?? fault.code ?? 400;
+
 function checkNumber(name: string, value: unknown, allowed: (value: number) => boolean, expected: string) {
   if (value === undefined) return;
   if (typeof value !== 'number') throw new TypeError(`fault.${name} must be a number, got ${typeof value}`);
@@ -71,7 +77,16 @@ export function checkFault(fault: Fault): void {
   // An envelope or the gateway's page comes with an error status; a broken success (a truncated
   // `{"code":0,…`) is a raw body with a 2xx.
   const [lowest, range] = body === undefined ? [400, '400–599'] : [200, '200–599'];
-  checkNumber('status', fault.status, (n) => isWhole(n) && n >= lowest && n <= 599, range);
+  const answerable = (n: number) => isWhole(n) && n >= lowest && n <= 599;
+  checkNumber('status', fault.status, answerable, range);
+  // Without a status, the code is the HTTP status too (see `statusOf`): 100301 there would make an
+  // answer no `Response` can carry.
+  if (fault.status === undefined && !fault.network && !answerable(statusOf(fault))) {
+    throw new RangeError(
+      `fault.code ${fault.code} is also the HTTP status when fault.status is left out, so it must be ${range}; ` +
+        'give a status, or put a business code in errorCode (e.g. { code: 400, errorCode: 100301 })',
+    );
+  }
   checkNumber('delayMs', fault.delayMs, (n) => n >= 0, 'a duration ≥ 0 (or Infinity)');
 }
 
@@ -79,7 +94,7 @@ export function checkFault(fault: Fault): void {
 export function answerFault(fault: Fault): SimulatedAnswer {
   const { delayMs } = fault;
   if (fault.network) return { network: true, delayMs };
-  const status = fault.status ?? fault.code ?? 400;
+  const status = statusOf(fault);
   const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
   if (fault.html)
     return {

@@ -11,6 +11,10 @@ describe('inject refuses a fault it cannot apply', () => {
     ['an unknown endpoint', { endpoint: 'addRecords' }, RangeError, /endpoint.*addRecord/],
     ['code 0, which is success', { code: 0 }, RangeError, /code/],
     ['code 400.5', { code: 400.5 }, RangeError, /code/],
+    ['a business code with no status', { code: 100301 }, RangeError, /code 100301.*HTTP status.*errorCode/],
+    ['code 302 with no status', { code: 302 }, RangeError, /code 302.*400–599/],
+    ['code 600 with no status, a raw body', { code: 600, body: 'x' }, RangeError, /code 600.*200–599/],
+    ['a business code with no status, the gateway page', { code: 100301, html: true }, RangeError, /code/],
     ['status 200 for an envelope', { status: 200, code: 400 }, RangeError, /status/],
     ['status 302', { status: 302 }, RangeError, /status/],
     ['status 399', { status: 399 }, RangeError, /status/],
@@ -40,9 +44,15 @@ describe('inject refuses a fault it cannot apply', () => {
     ['a delay that never ends', { delayMs: Infinity, network: true }],
     ['a delay of 0', { delayMs: 0, code: 429 }],
     ['an unknown code other than 0', { code: 418, errorCode: 100399 }],
+    ['a business code with a status', { code: 100301, status: 400 }],
+    ['a code of 200 on a raw body', { code: 200, body: '{"code":0' }],
+    ['a business code on a reset connection', { code: 100301, network: true }],
   ])('accepts %s', (_, fault) => {
     const simulator = createSimulator();
     expect(() => simulator.inject({ endpoint: 'getFormList', ...fault })).not.toThrow();
-    expect(simulator.handle('getFormList', {})).not.toEqual(createSimulator().handle('getFormList', {}));
+    const answer = simulator.handle('getFormList', {});
+    expect(answer).not.toEqual(createSimulator().handle('getFormList', {}));
+    // What the MSW handlers do with it: an answer `Response` refuses would crash the handler.
+    if (!('network' in answer)) expect(() => new Response(answer.body, answer)).not.toThrow();
   });
 });
