@@ -1,10 +1,8 @@
 import { DEFAULT_PATHS, type EndpointName } from '../client/index.js';
-import { errorBody, gatewayHtml, jsonAnswer } from './responses.js';
+import { errorBody, gatewayHtml, type HttpAnswer, jsonAnswer } from './responses.js';
 
 /** What the simulator answers: an HTTP answer, or no answer at all (a network failure). */
-export type SimulatedAnswer =
-  | { status: number; headers: Record<string, string>; body: string; delayMs?: number }
-  | { network: true; delayMs?: number };
+export type SimulatedAnswer = HttpAnswer | { network: true; delayMs?: number };
 
 /**
  * A failure forced on the next calls of an endpoint, whatever the state says.

@@ -1,10 +1,8 @@
+import { isId } from './request-params.js';
 import type { SimulatedField } from './simulator-state.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isId = (value: unknown) =>
-  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) ||
-  (typeof value === 'string' && /^\d+$/.test(value));
 const text = (value: unknown) =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 const option = (value: unknown) => isObject(value) && isId(value.option_id);

@@ -1,7 +1,19 @@
 import { API_MESSAGES } from './api-messages.js';
 
+/** An HTTP answer of the simulator (a network failure is the other kind, see `SimulatedAnswer`). */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  delayMs?: number;
+}
+
 /** An HTTP answer of the simulator with a JSON body. */
-export const jsonAnswer = (status: number, body: object, headers: Record<string, string> = {}) => ({
+export const jsonAnswer = (
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+): HttpAnswer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),

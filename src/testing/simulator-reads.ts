@@ -1,23 +1,18 @@
 import type { EndpointName } from '../client/index.js';
-import type { SimulatedAnswer } from './fault.js';
 import { codingOf } from './qrcode-reference.js';
-import { businessAnswer as business, errorBody, jsonAnswer, okAnswer as ok } from './responses.js';
-import type { SimulatedForm, SimulatedRecord, SimulatorState } from './simulator-state.js';
+import { isId, type RequestParams, wholeNumberOf } from './request-params.js';
+import { businessAnswer, errorBody, type HttpAnswer, jsonAnswer, okAnswer } from './responses.js';
+import { formOf, type SimulatedForm, type SimulatedRecord, type SimulatorState } from './simulator-state.js';
 
-type Fields = Record<string, unknown>;
-type Answer = Exclude<SimulatedAnswer, { network: true }>;
-
-const isNumeric = (value: unknown) =>
-  typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value));
 const notFound = () => jsonAnswer(404, errorBody(404));
 
 /** The documented page sizes run from 1 to `max`; `fallback` when none is given. */
-function pageSize(value: unknown, fallback: number, max: number): number | Answer {
+function pageSize(value: unknown, fallback: number, max: number): number | HttpAnswer {
   if (value === undefined) return fallback;
-  const size = isNumeric(value) ? Number(value) : Number.NaN;
-  return Number.isInteger(size) && size >= 1 && size <= max
+  const size = wholeNumberOf(value);
+  return size !== undefined && size >= 1 && size <= max
     ? size
-    : business(100301, `page_size must be 1–${max}`);
+    : businessAnswer(100301, `page_size must be 1–${max}`);
 }
 
 const formatIs = (value: unknown, formats: string[]) =>
@@ -72,12 +67,12 @@ function template(form: SimulatedForm) {
   };
 }
 
-function formList(state: SimulatorState, body: Fields): Answer {
+function formList(state: SimulatorState, body: RequestParams): HttpAnswer {
   const size = pageSize(body.page_size, 10, 20);
   if (typeof size !== 'number') return size;
-  const page = body.page === undefined ? 1 : Number(body.page);
-  if (!Number.isInteger(page) || page < 1) return business(100301, 'page must be 1 or more');
-  return ok({
+  const page = body.page === undefined ? 1 : wholeNumberOf(body.page);
+  if (page === undefined || page < 1) return businessAnswer(100301, 'page must be 1 or more');
+  return okAnswer({
     version: 'v2',
     list: state.forms
       .slice((page - 1) * size, page * size)
@@ -86,18 +81,20 @@ function formList(state: SimulatorState, body: Fields): Answer {
   });
 }
 
-function getRecord(state: SimulatorState, body: Fields): Answer {
-  if (!formatIs(body.format, ['json', 'json-ld', 'markdown'])) return business(100305);
+function getRecord(state: SimulatorState, body: RequestParams): HttpAnswer {
+  if (!formatIs(body.format, ['json', 'json-ld', 'markdown'])) return businessAnswer(100305);
   const { record_id: id, record_url: url } = body;
-  if (!isNumeric(id) && (typeof url !== 'string' || url.trim() === ''))
-    return business(100301, 'record_id or record_url is required');
+  if (id !== undefined && !isId(id))
+    return businessAnswer(100301, 'record_id must be a positive whole number');
+  if (id === undefined && (typeof url !== 'string' || url.trim() === ''))
+    return businessAnswer(100301, 'record_id or record_url is required');
   const record = state.records.find((candidate) =>
-    isNumeric(id)
+    id !== undefined
       ? String(candidate.record_id) === String(id)
       : recordUrlOf(candidate) === String(url).trim(),
   );
-  if (!record) return business(100303);
-  return ok({
+  if (!record) return businessAnswer(100303);
+  return okAnswer({
     format: body.format ?? 'json',
     version: 'v2',
     content_type: 'application/json',
@@ -105,31 +102,31 @@ function getRecord(state: SimulatorState, body: Fields): Answer {
   });
 }
 
-function getRecords(state: SimulatorState, body: Fields): Answer {
-  if (!formatIs(body.format, ['json', 'json-ld', 'markdown'])) return business(100305);
+function getRecords(state: SimulatorState, body: RequestParams): HttpAnswer {
+  if (!formatIs(body.format, ['json', 'json-ld', 'markdown'])) return businessAnswer(100305);
   const size = pageSize(body.page_size, 10, 50);
   if (typeof size !== 'number') return size;
   const { page_token: token } = body;
   // The cursors are the simulator's own: an offset into the list, as text.
-  const start = token === undefined || token === '' ? 0 : isNumeric(token) ? Number(token) : -1;
-  if (start < 0 || start > state.records.length)
-    return business(100301, 'page_token is not a cursor of this list');
+  const start = token === undefined || token === '' ? 0 : wholeNumberOf(token);
+  if (start === undefined || start > state.records.length)
+    return businessAnswer(100301, 'page_token is not a cursor of this list');
   const end = start + size;
-  return ok({
+  return okAnswer({
     list: state.records.slice(start, end).map(published),
     page_token: end < state.records.length ? String(end) : undefined,
     total: state.records.length,
   });
 }
 
-function qrcode(state: SimulatorState, endpoint: EndpointName, body: Fields): Answer {
+function qrcode(state: SimulatorState, endpoint: EndpointName, body: RequestParams): HttpAnswer {
   const coding = codingOf(body.qrcode);
   // Neither a coding nor a 草料 QR URL: a parameter the API cannot read, not a code it lacks.
-  if (coding === undefined) return business(100301, 'qrcode must be a coding or a 草料 QR code URL');
+  if (coding === undefined) return businessAnswer(100301, 'qrcode must be a coding or a 草料 QR code URL');
   const code = state.qrcodes.find((candidate) => candidate.coding === coding);
   if (!code) return notFound();
   if (endpoint === 'getQrcodeOperation') {
-    return ok(
+    return okAnswer(
       code.tpl_ids.map((tplId) => ({
         operation_name: '填写表单',
         operation_description: '',
@@ -139,8 +136,8 @@ function qrcode(state: SimulatorState, endpoint: EndpointName, body: Fields): An
       })),
     );
   }
-  if (!formatIs(body.format, ['json', 'markdown'])) return business(100305);
-  return ok({
+  if (!formatIs(body.format, ['json', 'markdown'])) return businessAnswer(100305);
+  return okAnswer({
     meta: {
       id: code.code_id,
       title: code.title,
@@ -152,14 +149,14 @@ function qrcode(state: SimulatorState, endpoint: EndpointName, body: Fields): An
 }
 
 /** Answers a call that reads: forms, templates, records and QR codes. */
-export function answerRead(state: SimulatorState, endpoint: EndpointName, body: Fields): Answer {
+export function answerRead(state: SimulatorState, endpoint: EndpointName, body: RequestParams): HttpAnswer {
   switch (endpoint) {
     case 'getFormList':
       return formList(state, body);
     case 'getTemplate': {
-      if (!isNumeric(body.tpl_id)) return business(100301, 'tpl_id is required');
-      const form = state.forms.find((candidate) => String(candidate.tpl_id) === String(body.tpl_id));
-      return form ? ok(template(form)) : business(100304);
+      if (!isId(body.tpl_id)) return businessAnswer(100301, 'tpl_id is required');
+      const form = formOf(state, body.tpl_id);
+      return form ? okAnswer(template(form)) : businessAnswer(100304);
     }
     case 'getRecord':
       return getRecord(state, body);

@@ -86,6 +86,13 @@ export interface SimulatorState {
   budget?: { capacity: number; perSecond: number };
 }
 
+/**
+ * The form with this `tpl_id`, given as a number or as its text, if the state has one.
+ * @example formOf(state, '7001')?.name // '活动报名表'
+ */
+export const formOf = (state: SimulatorState, tplId: unknown): SimulatedForm | undefined =>
+  state.forms.find((form) => String(form.tpl_id) === String(tplId));
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A small, realistic world: one sign-up form with its code, and two certificates. */

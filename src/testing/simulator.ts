@@ -1,11 +1,12 @@
 import type { EndpointName } from '../client/index.js';
 import { answerFault, checkFault, type Fault, type SimulatedAnswer } from './fault.js';
 import { fieldsProblem, MAX_VALUE_CHARS, textOf } from './field-values.js';
-import { businessAnswer, errorBody, jsonAnswer, okAnswer } from './responses.js';
+import { isId, paramsOf, type RequestParams } from './request-params.js';
+import { businessAnswer, errorBody, type HttpAnswer, jsonAnswer, okAnswer } from './responses.js';
 import { answerRead } from './simulator-reads.js';
 import {
   defaultSimulatorState,
-  type SimulatedForm,
+  formOf,
   type SimulatedRecord,
   type SimulatorState,
 } from './simulator-state.js';
@@ -35,15 +36,6 @@ export interface Simulator {
   handle(endpoint: EndpointName, body: unknown, context?: RequestContext): SimulatedAnswer;
 }
 
-type Fields = Record<string, unknown>;
-type Answer = Exclude<SimulatedAnswer, { network: true }>;
-
-const json = jsonAnswer;
-const ok = okAnswer;
-const business = businessAnswer;
-const isNumeric = (value: unknown) =>
-  typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value));
-
 /**
  * An in-memory 草料 OpenAPI V2: forms with required, unique and validated fields, QR codes and
  * their state, submission limits and windows, records, certificates with ordered statuses and
@@ -62,7 +54,7 @@ export function createSimulator({
   const buckets = new Map<string, { tokens: number; at: number }>();
   let nextRecordId = 100_000;
 
-  function spend(key: string): Answer | undefined {
+  function spend(key: string): HttpAnswer | undefined {
     if (!state.budget) return undefined;
     const { capacity, perSecond } = state.budget;
     const bucket = buckets.get(key) ?? { tokens: capacity, at: now() };
@@ -74,39 +66,36 @@ export function createSimulator({
       return undefined;
     }
     const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond));
-    return json(429, errorBody(429), { 'retry-after': String(seconds) });
+    return jsonAnswer(429, errorBody(429), { 'retry-after': String(seconds) });
   }
 
-  function authorize(apiKey: string | undefined, write: boolean): Answer | undefined {
+  function authorize(apiKey: string | undefined, write: boolean): HttpAnswer | undefined {
     if (!state.apiKeys) return undefined;
     const key = apiKey === undefined ? undefined : state.apiKeys[apiKey];
-    if (!key) return json(401, errorBody(401, apiKey === undefined ? undefined : 100315));
-    if (write && !key.write) return json(403, errorBody(403));
+    if (!key) return jsonAnswer(401, errorBody(401, apiKey === undefined ? undefined : 100315));
+    if (write && !key.write) return jsonAnswer(403, errorBody(403));
     return undefined;
   }
 
-  const formOf = (tplId: unknown): SimulatedForm | undefined =>
-    state.forms.find((form) => String(form.tpl_id) === String(tplId));
-
-  function addRecord(body: Fields, user: string): Answer {
-    if (!isNumeric(body.code_id) || !isNumeric(body.tpl_id) || !Array.isArray(body.fields)) {
-      return business(100301, 'code_id, tpl_id and fields are required');
+  function addRecord(body: RequestParams, user: string): HttpAnswer {
+    if (!isId(body.code_id) || !isId(body.tpl_id) || !Array.isArray(body.fields)) {
+      return businessAnswer(100301, 'code_id, tpl_id and fields are required');
     }
-    const form = formOf(body.tpl_id);
-    if (!form) return business(100304);
+    const form = formOf(state, body.tpl_id);
+    if (!form) return businessAnswer(100304);
     const code = state.qrcodes.find((qrcode) => String(qrcode.code_id) === String(body.code_id));
-    if (!code?.tpl_ids.includes(form.tpl_id)) return business(100306);
+    if (!code?.tpl_ids.includes(form.tpl_id)) return businessAnswer(100306);
     const problem = fieldsProblem(body.fields, form.fields);
-    if (problem) return business(100301, problem);
-    if (code.state !== 'active') return business(100314, `code state: ${code.state}`);
-    if (form.window && (now() < form.window.start || now() > form.window.end)) return business(100313);
+    if (problem) return businessAnswer(100301, problem);
+    if (code.state !== 'active') return businessAnswer(100314, `code state: ${code.state}`);
+    if (form.window && (now() < form.window.start || now() > form.window.end)) return businessAnswer(100313);
     const records = state.records.filter((record) => record.tpl_id === form.tpl_id);
-    if (form.formLimit !== undefined && records.length >= form.formLimit) return business(100312);
+    if (form.formLimit !== undefined && records.length >= form.formLimit) return businessAnswer(100312);
     if (
       form.userLimit !== undefined &&
       records.filter((record) => record.user === user).length >= form.userLimit
     ) {
-      return business(100311);
+      return businessAnswer(100311);
     }
     const submitted = body.fields as SimulatedRecord['fields'];
     const values = new Map(submitted.map((field) => [String(field.field_id), field.field_value]));
@@ -114,13 +103,13 @@ export function createSimulator({
       (field) => field.required && textOf(values.get(String(field.field_id))).trim() === '',
     );
     if (missing.length > 0)
-      return business(100308, `required: ${missing.map((field) => field.field_id).join(', ')}`);
+      return businessAnswer(100308, `required: ${missing.map((field) => field.field_id).join(', ')}`);
     const invalid = form.fields.filter((field) => {
       const value = textOf(values.get(String(field.field_id)));
       return value.length > MAX_VALUE_CHARS || (field.pattern && value !== '' && !field.pattern.test(value));
     });
     if (invalid.length > 0)
-      return business(100309, `invalid: ${invalid.map((field) => field.field_id).join(', ')}`);
+      return businessAnswer(100309, `invalid: ${invalid.map((field) => field.field_id).join(', ')}`);
     const duplicate = form.fields.find((field) => {
       const value = textOf(values.get(String(field.field_id)));
       return (
@@ -130,7 +119,7 @@ export function createSimulator({
         )
       );
     });
-    if (duplicate) return business(100307, `duplicate: ${duplicate.field_id}`);
+    if (duplicate) return businessAnswer(100307, `duplicate: ${duplicate.field_id}`);
     nextRecordId += 1;
     const record = {
       record_id: nextRecordId,
@@ -141,49 +130,50 @@ export function createSimulator({
       fields: submitted,
     };
     state.records.push(record);
-    return ok({ record_id: record.record_id });
+    return okAnswer({ record_id: record.record_id });
   }
 
-  function verifyCertificate(body: Fields, user: string): Answer {
+  function verifyCertificate(body: RequestParams, user: string): HttpAnswer {
     const code = typeof body.certificate_code === 'string' ? body.certificate_code.trim() : '';
-    if (!code || !body.action_type) return business(100301, 'certificate_code and action_type are required');
+    if (!code || !body.action_type)
+      return businessAnswer(100301, 'certificate_code and action_type are required');
     const certificate = state.certificates.find(({ certificate_code }) => certificate_code === code);
-    if (!certificate) return business(100320);
-    if (!certificate.verifiable) return business(100321);
+    if (!certificate) return businessAnswer(100320);
+    if (!certificate.verifiable) return businessAnswer(100321);
     if (
       (body.tpl_id !== undefined && String(body.tpl_id) !== String(certificate.tpl_id)) ||
       (body.code_id !== undefined && String(body.code_id) !== String(certificate.code_id))
     ) {
-      return business(100323);
+      return businessAnswer(100323);
     }
     const verifier = state.verifiers[user];
-    if (!verifier?.canVerify) return business(100328);
-    if (!verifier.identityComplete) return business(100329);
+    if (!verifier?.canVerify) return businessAnswer(100328);
+    if (!verifier.identityComplete) return businessAnswer(100329);
     if (certificate.needsAuthCode) {
       const expiresAt = typeof body.auth_code === 'string' ? state.authCodes[body.auth_code] : undefined;
-      if (expiresAt === undefined || expiresAt < now()) return business(100327);
+      if (expiresAt === undefined || expiresAt < now()) return businessAnswer(100327);
     }
-    if (!certificate.approved) return business(100322);
+    if (!certificate.approved) return businessAnswer(100322);
     const index = certificate.statuses.indexOf(certificate.status);
     let target: string | undefined;
     if (body.action_type === 'set_next_certificate_status') {
       target = certificate.statuses[index + 1];
       // A form with a single status has no next one to move to (100326); at the end of several,
       // the verification is finished (100324).
-      if (target === undefined && certificate.statuses.length < 2) return business(100326);
-      if (target === undefined) return business(100324, `status: ${certificate.status}`);
+      if (target === undefined && certificate.statuses.length < 2) return businessAnswer(100326);
+      if (target === undefined) return businessAnswer(100324, `status: ${certificate.status}`);
     } else if (body.action_type === 'set_certificate_status') {
       if (body.from_certificate_status !== undefined && body.from_certificate_status !== certificate.status) {
-        return business(100324, `status: ${certificate.status}`);
+        return businessAnswer(100324, `status: ${certificate.status}`);
       }
       target = typeof body.to_certificate_status === 'string' ? body.to_certificate_status : undefined;
       if (!target || !certificate.statuses.includes(target) || target === certificate.status)
-        return business(100326);
+        return businessAnswer(100326);
     } else {
-      return business(100325);
+      return businessAnswer(100325);
     }
     certificate.status = target;
-    return ok({
+    return okAnswer({
       recordId: certificate.record_id,
       certificateStatus: target,
       verifiedAt: Math.floor(now() / 1000),
@@ -194,10 +184,10 @@ export function createSimulator({
     const write = endpoint === 'addRecord' || endpoint === 'verifyCertificate';
     const refused = authorize(apiKey, write) ?? spend(apiKey ?? 'anonymous');
     if (refused) return refused;
-    const fields: Fields = typeof body === 'object' && body !== null ? (body as Fields) : {};
-    if (endpoint === 'addRecord') return addRecord(fields, user);
-    if (endpoint === 'verifyCertificate') return verifyCertificate(fields, user);
-    return answerRead(state, endpoint, fields);
+    const params = paramsOf(body);
+    if (endpoint === 'addRecord') return addRecord(params, user);
+    if (endpoint === 'verifyCertificate') return verifyCertificate(params, user);
+    return answerRead(state, endpoint, params);
   }
 
   return {

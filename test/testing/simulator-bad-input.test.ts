@@ -141,6 +141,50 @@ describe('paging stays within the documented range', () => {
   });
 });
 
+describe('a number the API cannot read is refused with 100301, not looked up', () => {
+  const notIds = [0, -1, 1.5, '0', '1.5', '-1', ' 7001', '9007199254740993', true];
+
+  it.each(notIds)('getTemplate refuses tpl_id %j', (tpl_id) => {
+    expect(call(createSimulator(), 'getTemplate', { tpl_id })).toMatchObject({ error_code: 100301 });
+  });
+
+  it.each(notIds)('getRecord refuses record_id %j, even beside a record_url', (record_id) => {
+    const simulator = createSimulator();
+    expect(call(simulator, 'getRecord', { record_id })).toMatchObject({ error_code: 100301 });
+    const url = `https://qr.cli.im/r/${call(simulator, 'addRecord', record()).data.record_id}`;
+    expect(call(simulator, 'getRecord', { record_id, record_url: url })).toMatchObject({
+      error_code: 100301,
+    });
+  });
+
+  it.each(notIds)('addRecord refuses code_id %j and stores nothing', (code_id) => {
+    const simulator = createSimulator();
+    expect(call(simulator, 'addRecord', { ...record(), code_id })).toMatchObject({ error_code: 100301 });
+    expect(simulator.state.records).toHaveLength(0);
+  });
+
+  it.each([1.5, -1, '1.5', '1e0', true])('getRecords refuses page_token %j', (page_token) => {
+    const simulator = createSimulator();
+    call(simulator, 'addRecord', record());
+    call(simulator, 'addRecord', record('13800138002'));
+    expect(call(simulator, 'getRecords', { page_token })).toMatchObject({ error_code: 100301 });
+  });
+
+  it.each([1.5, '1e0', ' 2', true])('getFormList refuses page %j', (page) => {
+    expect(call(createSimulator(), 'getFormList', { page })).toMatchObject({ error_code: 100301 });
+  });
+
+  it('reads ids and cursors given as numbers or as decimal text alike', () => {
+    const simulator = createSimulator();
+    const { record_id } = call(simulator, 'addRecord', { ...record(), code_id: '8001', tpl_id: '7001' }).data;
+    expect(call(simulator, 'getTemplate', { tpl_id: '7001' })).toMatchObject({ code: 0 });
+    expect(call(simulator, 'getRecord', { record_id: String(record_id) })).toMatchObject({ code: 0 });
+    expect(call(simulator, 'getRecords', { page_token: 0 }).data.list).toHaveLength(1);
+    expect(call(simulator, 'getRecords', { page_token: '1' }).data.list).toHaveLength(0);
+    expect(call(simulator, 'getFormList', { page: '1' }).data.list).toHaveLength(1);
+  });
+});
+
 describe('getRecord finds a record by record_id or by record_url', () => {
   it('finds the record a submission stored by the record_url that getRecords lists', async () => {
     const client = createApiClient();
