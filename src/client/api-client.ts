@@ -1,6 +1,6 @@
 import { ApiError, withApiErrorFields } from '../core/api-error.js';
 import { readApiResponse } from '../core/read-api-response.js';
-import { redactSecret } from '../core/redact-secret.js';
+import { REDACTED, redactSecret } from '../core/redact-secret.js';
 import { toApiError, toTransportError } from '../core/to-api-error.js';
 import {
   DEFAULT_PATHS,
@@ -88,7 +88,6 @@ const DEFAULT_BASE_URL = 'https://open.cli.im';
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** setTimeout fires at once for delays past 2^31 - 1 ms (about 24 days): longer timeouts are cut to it. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const REDACTED = '[redacted]';
 /** Kinds of failure where the server did answer. */
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
 
@@ -152,13 +151,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const redact = (text: string | undefined) => (apiKey && text ? redactSecret(text, apiKey) : text);
   const leaks = (value: unknown) => !!apiKey && [...stringsIn(value)].some((text) => redact(text) !== text);
   const redactError = (error: ApiError): ApiError => {
-    if (!leaks(error.serverMessage) && !leaks(error.detail) && !leaks(error.cause)) return error;
+    const causeLeaks = leaks(error.cause);
+    if (!leaks(error.serverMessage) && !leaks(error.detail) && !causeLeaks) return error;
     return withApiErrorFields(error, {
       serverMessage: redact(error.serverMessage),
       detail: redact(error.detail),
-      cause: leaks(error.cause)
-        ? new Error(`${REDACTED}: the original cause quoted the API key`)
-        : error.cause,
+      cause: causeLeaks ? new Error(`${REDACTED}: the original cause quoted the API key`) : error.cause,
     });
   };
 
@@ -174,7 +172,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         cause: thrown,
       });
     }
-    await gate.acquire(signal, endpoint);
+    const pass = await gate.acquire(signal, endpoint);
 
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
@@ -204,7 +202,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });
       }
       const data = await readApiResponse(response, endpoint, { secret: apiKey });
-      gate.accepted();
+      gate.accepted(pass);
       return data;
     } catch (thrown) {
       let error = toApiError(thrown, endpoint);
@@ -215,8 +213,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       error = redactError(error);
       if (error.status === 429 || error.code === 429) gate.limited(error);
-      else if (error.status !== undefined) gate.accepted();
-      else gate.unanswered();
+      else if (error.status !== undefined) gate.accepted(pass);
+      else gate.unanswered(pass);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -234,11 +232,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return Object.fromEntries(methods) as ApiClient;
 }
 
-/** Every string reachable from `value` through own properties, a few levels deep. */
+/**
+ * Every string reachable from `value` through own properties, a few levels deep — and an error's
+ * `message` and `stack`, which some errors (a browser's DOMException) keep on their prototype.
+ */
 function* stringsIn(value: unknown, depth = 0, seen = new Set<object>()): Generator<string> {
   if (typeof value === 'string') yield value;
   if (typeof value !== 'object' || value === null || depth > 4 || seen.has(value)) return;
   seen.add(value);
+  if (value instanceof Error) yield `${value.message}\n${value.stack}`;
   for (const key of Reflect.ownKeys(value)) {
     let child: unknown;
     try {

@@ -20,6 +20,11 @@ export interface RateLimitOptions {
   maxWaitMs?: number;
 }
 
+/** A request let through the gate; `probe` when it tests a hold longer than `maxWaitMs`. */
+export interface GatePass {
+  probe: boolean;
+}
+
 /**
  * The gate every request of one client passes; see `createRateLimitGate`. After `acquire`
  * resolves, the caller reports the request's fate with exactly one of the other three methods.
@@ -29,17 +34,20 @@ export interface RateLimitGate {
    * Resolves when a request may leave. Rejects with a 429 `ApiError` when the wait would pass
    * `maxWaitMs`, and with an `aborted` one when `signal` aborts while waiting.
    */
-  acquire(signal?: AbortSignal, endpoint?: string): Promise<void>;
+  acquire(signal?: AbortSignal, endpoint?: string): Promise<GatePass>;
   /** The server answered something other than 429: it took the request. */
-  accepted(): void;
+  accepted(pass: GatePass): void;
   /** The server answered 429: close until the horizon, and slow the pace. */
   limited(error: ApiError): void;
   /** No answer came (network failure, timeout, abort): the server told us nothing. */
-  unanswered(): void;
+  unanswered(pass: GatePass): void;
 }
 
+const PASS: GatePass = { probe: false };
+const PROBE: GatePass = { probe: true };
+
 interface Waiter {
-  release: () => void;
+  release: (pass: GatePass) => void;
   fail: (error: ApiError) => void;
   deadline: number;
   endpoint: string | undefined;
@@ -60,15 +68,16 @@ const PACE_JITTER_RATIO = 0.25;
  */
 const MEASURED_RATE_MARGIN = 0.9;
 /**
- * The pace never starts below one request a second: a fresh client that was refused at once has
- * measured nothing, and pacing it at "one per Retry-After" would never let a steady load through.
+ * A learned pace never starts below one request a second (nor above a configured one): a fresh
+ * client that was refused at once has measured nothing, and pacing it at "one per Retry-After"
+ * would never let a steady load through.
  */
 const MIN_PER_SECOND = 1;
 /**
  * Additive increase, multiplicative decrease (as TCP): each accepted answer adds
  * `PACE_GROWTH / rate` requests per second — about `PACE_GROWTH` per second while the pace is
- * used in full, at most doubling at once — and a 429 in a new episode cuts the pace to
- * `PACE_DECREASE` of what it was.
+ * used in full — and a 429 in a new episode cuts the pace to `PACE_DECREASE` of what it was, or
+ * to what the server was measured to take, whichever is less.
  */
 const PACE_GROWTH = 0.5;
 const PACE_DECREASE = 0.7;
@@ -147,18 +156,18 @@ export function createRateLimitGate({
     if (!queue.length && now >= keepPaceUntil && tokens >= capacity) configure(now);
   };
 
-  const take = (now: number) => {
-    if (probing) return false;
+  const take = (now: number): GatePass | undefined => {
+    if (probing) return undefined;
     if (now < horizon) {
-      if (now < probeAt) return false;
+      if (now < probeAt) return undefined;
       probing = true;
-      return true;
+      return PROBE;
     }
-    if (!capacity) return true;
+    if (!capacity) return PASS;
     refill(now);
-    if (tokens < 1) return false;
+    if (tokens < 1) return undefined;
     tokens -= 1;
-    return true;
+    return PASS;
   };
 
   const schedule = (now: number) => {
@@ -174,7 +183,13 @@ export function createRateLimitGate({
       () => {
         const now = Date.now();
         forgetStalePace(now);
-        while (queue.length && take(now)) queue.shift()?.release();
+        for (
+          let pass = queue.length ? take(now) : undefined;
+          pass;
+          pass = queue.length ? take(now) : undefined
+        ) {
+          queue.shift()?.release(pass);
+        }
         schedule(now);
       },
       Math.max(0, Math.ceil(delay)),
@@ -192,7 +207,8 @@ export function createRateLimitGate({
     acquire(signal, endpoint) {
       const now = Date.now();
       forgetStalePace(now);
-      if (!queue.length && take(now)) return Promise.resolve();
+      const pass = queue.length ? undefined : take(now);
+      if (pass) return Promise.resolve(pass);
 
       const pacing = capacity ? (Math.max(0, queue.length + 1 - tokens) * 1000) / perSecond : 0;
       const wait = (probing ? 0 : Math.max(0, opensAt() - now)) + pacing;
@@ -205,7 +221,7 @@ export function createRateLimitGate({
       const aborted = () => new ApiError({ kind: 'aborted', endpoint, cause: signal?.reason });
       if (signal?.aborted) return Promise.reject(aborted());
 
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<GatePass>((resolve, reject) => {
         const onAbort = () => {
           queue = queue.filter((other) => other !== waiter);
           schedule(Date.now());
@@ -214,9 +230,9 @@ export function createRateLimitGate({
         const waiter: Waiter = {
           deadline: now + maxWaitMs,
           endpoint,
-          release: () => {
+          release: (pass) => {
             signal?.removeEventListener('abort', onAbort);
-            resolve();
+            resolve(pass);
           },
           fail: (error) => {
             signal?.removeEventListener('abort', onAbort);
@@ -229,9 +245,9 @@ export function createRateLimitGate({
       });
     },
 
-    accepted() {
+    accepted({ probe }) {
       const now = Date.now();
-      if (probing) {
+      if (probe) {
         // The server took the probe: its long pause is over.
         probing = false;
         horizon = 0;
@@ -241,17 +257,13 @@ export function createRateLimitGate({
       if (now >= horizon) backoffAttempt = 0;
       if (learned && now >= growAfter) {
         refill(now);
-        perSecond = Math.min(
-          perSecond * 2,
-          perSecond + PACE_GROWTH / perSecond,
-          requestsPerSecond ?? Infinity,
-        );
+        perSecond = Math.min(perSecond + PACE_GROWTH / perSecond, requestsPerSecond ?? Infinity);
       }
       schedule(now);
     },
 
-    unanswered() {
-      if (!probing) return;
+    unanswered({ probe }) {
+      if (!probe) return;
       // The probe learnt nothing: the next request waiting is the next probe.
       probing = false;
       schedule(Date.now());
@@ -276,16 +288,16 @@ export function createRateLimitGate({
       // arrive in any order, so within an episode the largest count wins.
       const window = Math.min(Math.max(wait, 1000), MEMORY_MS);
       const accepted = acceptedAt.filter((time) => time > now - window).length;
-      const measured = Math.max(MIN_PER_SECOND, ((accepted * 1000) / window) * MEASURED_RATE_MARGIN);
+      const measured = ((accepted * 1000) / window) * MEASURED_RATE_MARGIN;
       let rate = measured;
       if (learned)
         rate = freshEpisode ? Math.min(measured, perSecond * PACE_DECREASE) : Math.max(measured, perSecond);
-      if (requestsPerSecond) rate = Math.min(rate, requestsPerSecond);
+      rate = Math.min(Math.max(MIN_PER_SECOND, rate), requestsPerSecond ?? Number.POSITIVE_INFINITY);
       const burst = Math.max(1, accepted, freshEpisode || !learned ? 0 : capacity);
       // By the horizon the server has refilled only what it refills during the wait: with a short
       // back-off, less than a whole window's burst.
       const refilled = Math.max(1, Math.floor((burst * Math.min(wait, window)) / window));
-      pace(burst, Math.max(MIN_PER_SECOND, rate), opensAt(), refilled);
+      pace(burst, rate, opensAt(), refilled);
       learned = true;
       const opens = opensAt();
       keepPaceUntil = opens + window;

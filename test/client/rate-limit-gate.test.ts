@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, type ApiClientOptions, createApiClient } from '../../src/client/index.js';
-import { createRateLimitGate, type RateLimitGate } from '../../src/client/rate-limit-gate.js';
+import { createRateLimitGate, type GatePass, type RateLimitGate } from '../../src/client/rate-limit-gate.js';
 import { ApiError, apiRetryDelay, getRetryAt } from '../../src/core/index.js';
 import { send, startTestServer, tokenBucket } from '../support/test-server.js';
 
@@ -252,10 +252,13 @@ describe('the gate in virtual time', () => {
     new ApiError({ kind: 'api', code: 429, status: 429, retryAfterMs });
 
   /** When the next request may leave, in ms from now. */
+  /** The pass of the request `nextDeparture` let out last. */
+  let pass: GatePass = { probe: false };
   async function nextDeparture(gate: RateLimitGate): Promise<number> {
     const started = Date.now();
     let left = false;
-    gate.acquire().then(() => {
+    gate.acquire().then((given) => {
+      pass = given;
       left = true;
     });
     await vi.advanceTimersByTimeAsync(0);
@@ -277,7 +280,7 @@ describe('the gate in virtual time', () => {
     gate.limited(tooMany());
     // First episode without Retry-After: 0.5–1 s (0.75 s here) plus its jitter.
     expect(await nextDeparture(gate)).toBe(825);
-    gate.accepted();
+    gate.accepted(pass);
     gate.limited(tooMany());
     expect(await nextDeparture(gate)).toBe(825);
     // Without an accepted answer in between, the next episode doubles it.
@@ -336,8 +339,36 @@ describe('the gate in virtual time', () => {
     const gate = createRateLimitGate({ maxWaitMs: 1000 });
     gate.limited(tooMany(3_600_000));
     expect(await nextDeparture(gate)).toBe(1000);
-    gate.unanswered();
+    expect(pass.probe).toBe(true);
+    gate.unanswered(pass);
     expect(await nextDeparture(gate)).toBe(0);
+  });
+
+  it('ends a long hold only on its probe’s answer, not on one of a request sent before it', async () => {
+    const gate = createRateLimitGate({ maxWaitMs: 1000 });
+    gate.limited(tooMany(3_600_000));
+    expect(await nextDeparture(gate)).toBe(1000);
+    const probe = pass;
+    gate.accepted({ probe: false }); // a request that left before the 429 comes back late
+    gate.unanswered({ probe: false });
+    let left = false;
+    gate.acquire().then(() => {
+      left = true;
+    });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(left).toBe(false);
+    gate.accepted(probe);
+    // Open again: the waiting request leaves at the learned pace (its jitter is 125 ms here).
+    await vi.advanceTimersByTimeAsync(125);
+    expect(left).toBe(true);
+  });
+
+  it('keeps a configured pace below one a second after a 429', async () => {
+    const gate = createRateLimitGate({ requestsPerSecond: 0.5 });
+    gate.limited(tooMany(1000));
+    await nextDeparture(gate);
+    // 0.5 a second: 2 s apart, plus at most a quarter of that as jitter (Math.random() = 0.5).
+    expect(await nextDeparture(gate)).toBe(2250);
   });
 
   it('grows a learned pace back as answers are accepted', async () => {
@@ -347,7 +378,7 @@ describe('the gate in virtual time', () => {
     const intervals: number[] = [];
     for (let index = 0; index < 6; index += 1) {
       intervals.push(await nextDeparture(gate));
-      gate.accepted();
+      gate.accepted(pass);
     }
     // Each accepted answer shortens the next interval; the pace's jitter is fixed here.
     for (let index = 2; index < intervals.length; index += 1) {
