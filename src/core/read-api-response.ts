@@ -139,10 +139,16 @@ export async function readApiResponse<T>(
   if (envelope && ok) return envelope.data as T;
   throw new ApiError({
     kind: ok ? 'invalid-response' : 'http',
-    // status 0 is an opaque answer (no-cors), never the success code 0.
+    // status 0 is an opaque answer (no-cors, or a redirect a browser did not follow), never the
+    // success code 0.
     code: ok || status === 0 ? undefined : status,
     status,
-    detail: envelope ? envelope.message : excerpt(body.text, secret),
+    detail:
+      response.type === 'opaqueredirect'
+        ? 'A redirect, not followed'
+        : envelope
+          ? envelope.message
+          : excerpt(body.text, secret),
     retryAfterMs,
     endpoint,
   });

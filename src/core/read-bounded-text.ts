@@ -25,7 +25,10 @@ export async function readBoundedText(
     const { done, value } = await reader.read();
     if (done) return { text: text + decoder.decode(), cut: false };
     // The same check Response.text() makes; ArrayBuffer.isView also knows another realm's arrays.
-    if (!ArrayBuffer.isView(value)) throw new TypeError('The body is not a stream of bytes');
+    if (!ArrayBuffer.isView(value)) {
+      reader.cancel().catch(() => {});
+      throw new TypeError('The body is not a stream of bytes');
+    }
     const chunk = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     const room = Math.max(0, maxBytes(text) - bytes);
     if (chunk.byteLength > room) {

@@ -1,5 +1,5 @@
-/** What takes the place of a copy of the secret. */
-const REDACTED = '[redacted]';
+/** @internal What takes the place of a copy of the secret. */
+export const REDACTED = '[redacted]';
 /** The shortest run of a secret's characters that counts as a copy of it. */
 const MIN_RUN = 8;
 

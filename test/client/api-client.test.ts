@@ -263,14 +263,19 @@ describe('createApiClient', () => {
       [new Error(`connect refused, sent Bearer ${key.slice(3)}`)],
       'fetch failed',
     );
+    // As a browser's DOMException: the message lives on the prototype, and there is no own stack.
+    const inherited = Object.create(
+      Object.assign(Object.create(Error.prototype), { message: `Bearer ${key}` }),
+    );
 
     const errors = [
       await rejection(echo.client.getFormList()),
       await rejection(html.client.getFormList()),
       await rejection(failingWith(deep)),
       await rejection(failingWith(aggregate)),
+      await rejection(failingWith(inherited)),
     ];
-    expect(errors.map(({ kind }) => kind)).toEqual(['api', 'http', 'network', 'unknown']);
+    expect(errors.map(({ kind }) => kind)).toEqual(['api', 'http', 'network', 'unknown', 'unknown']);
     for (const error of errors) {
       expect(keyRuns(everythingSeenOf(error), key)).toEqual([]);
       expect(keyRuns(inspect(error.cause, { depth: 10, showHidden: true }), key)).toEqual([]);

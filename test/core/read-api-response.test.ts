@@ -210,6 +210,22 @@ describe('readApiResponse throws ApiError for', () => {
     expect(error.detail?.endsWith('…')).toBe(true);
   });
 
+  it('says a redirect was not followed when a browser hides it (redirect: manual)', async () => {
+    // What fetch gives a browser for a 3xx under redirect: 'manual': status 0, no headers, no body.
+    const hidden = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
+    expect(await failure(hidden)).toMatchObject({
+      kind: 'http',
+      status: 0,
+      detail: 'A redirect, not followed',
+    });
+  });
+
   it('turns a body that breaks off mid-stream into a network error with the status', async () => {
     const body = new ReadableStream({
       start(controller) {
