@@ -9,8 +9,8 @@ export function scheduleRetry(error: unknown, delayMs: number): void {
 }
 
 /**
- * When the request that failed with `error` will be sent again (Unix milliseconds), if a retry of
- * `apiRetryDelay` is scheduled for it.
+ * When the request that failed with `error` will be sent again (Unix milliseconds): the moment the
+ * client's rate-limit gate opens after a 429, or the one `apiRetryDelay` chose.
  * @example const at = getRetryAt(query.failureReason); // the moment React Query sends it again
  */
 export function getRetryAt(error: unknown): number | undefined {

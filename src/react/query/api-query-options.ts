@@ -23,17 +23,11 @@ import type {
 import { type ApiError, apiRetry, apiRetryDelay } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
 
-/**
- * The `page_token` cursor of `record/getRecords`; `undefined` for the first page.
- * @example const next: RecordsPage = page.page_token || undefined;
- */
+/** The `page_token` cursor of `record/getRecords`; `undefined` for the first page. */
 export type RecordsPage = string | undefined;
 
-/**
- * What `apiQueries.recordPages` returns: the options of an infinite query over `page_token`.
- * @example const options: ApiRecordPagesQueryOptions = { ...apiQueries.recordPages(api), maxPages: 5 };
- */
-export type ApiRecordPagesQueryOptions = UseInfiniteQueryOptions<
+/** What `apiQueries.recordPages` returns: the options of an infinite query over `page_token`. */
+type RecordPagesQueryOptions = UseInfiniteQueryOptions<
   RecordsResult,
   ApiError,
   InfiniteData<RecordsResult, RecordsPage>,
@@ -94,8 +88,8 @@ export const apiQueries = {
    * `record/getRecords` as an infinite query over its `page_token` cursor.
    * @example queryClient.prefetchInfiniteQuery(apiQueries.recordPages(api, { filters }))
    */
-  recordPages: (client: ApiClient, request: RecordsRequest = {}): ApiRecordPagesQueryOptions => ({
-    queryKey: apiQueryKeys.recordPages(request) as unknown as ApiRecordPagesQueryOptions['queryKey'],
+  recordPages: (client: ApiClient, request: RecordsRequest = {}): RecordPagesQueryOptions => ({
+    queryKey: apiQueryKeys.recordPages(request) as unknown as RecordPagesQueryOptions['queryKey'],
     queryFn: ({ pageParam, signal }) =>
       client.getRecords(pageParam ? { ...request, page_token: pageParam } : request, { signal }),
     initialPageParam: undefined,

@@ -32,9 +32,10 @@ const secondsUntil = (deadline: number | undefined) =>
 export interface RetryCountdownProps {
   error: ApiError;
   /**
-   * When the request will be sent again (Unix milliseconds). Default: the retry `apiRetryDelay`
-   * scheduled for `error` — the moment React Query really sends it — else its `Retry-After` (or
-   * 5–10 s of our own for a 429), counted from the first view of this error.
+   * When the request will be sent again (Unix milliseconds). Default: `getRetryAt(error)` — when
+   * the client's gate opens, or the retry `apiRetryDelay` scheduled, the moment React Query really
+   * sends it — else its `Retry-After` (or 5–10 s of our own for a 429), counted from the first
+   * view of this error.
    */
   retryAt?: number;
   /**
