@@ -90,7 +90,12 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/testing/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/client/**/*.test.ts',
+            'test/testing/**/*.test.ts',
+            'test/server/**/*.test.ts',
+          ],
           // The gate tests wait out real Retry-After seconds against a real server.
           testTimeout: 20_000,
         },

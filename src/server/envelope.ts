@@ -1,0 +1,30 @@
+/**
+ * @internal An answer of the proxy's own in the API's envelope, so that the browser client reads it
+ * as it reads the API's (`code`, `error_code`, `message_detail`).
+ */
+export function envelopeResponse(
+  status: number,
+  { errorCode, detail, headers }: { errorCode?: number; detail?: string; headers?: HeadersInit } = {},
+): Response {
+  const body = {
+    code: status,
+    error_code: errorCode,
+    message: MESSAGES[status] ?? 'Error',
+    message_detail: detail,
+  };
+  const answer = new Response(JSON.stringify(body), { status, headers });
+  answer.headers.set('Content-Type', 'application/json; charset=utf-8');
+  answer.headers.set('Cache-Control', 'no-store');
+  return answer;
+}
+
+const MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  413: 'Payload too large',
+  429: 'Too many requests',
+  502: 'Bad gateway',
+};

@@ -1,0 +1,39 @@
+/** The proxy's limits; see `createApiProxy`'s `limits`. */
+export interface ProxyLimits {
+  /**
+   * Each visitor may call at most `points` times per `duration` seconds; over it, a local 429
+   * with the exact `Retry-After`. Default `{ points: 30, duration: 60 }`; `false` for none.
+   * @example limits: { perVisitor: { points: 10, duration: 60 } }
+   */
+  perVisitor?: { points: number; duration: number } | false;
+  /**
+   * The organisation's budget upstream, in requests per second, shared by every instance that
+   * shares the store. Without it the proxy still honours the upstream's 429s (a shared hold).
+   * @example limits: { requestsPerSecond: 5 }
+   */
+  requestsPerSecond?: number;
+  /**
+   * The longest a call waits for the budget or a hold before the proxy answers a local 429
+   * instead (default 10 000 ms).
+   */
+  maxWaitMs?: number;
+  /**
+   * Who the visitor is. Default: the last address of `X-Forwarded-For` (the one your own edge
+   * appended), else `X-Real-IP`, else one shared key. Behind no proxy, pass the socket's address.
+   * @example limits: { visitorKey: (request) => request.headers.get('cf-connecting-ip') ?? undefined }
+   */
+  visitorKey?: (request: Request) => string | undefined;
+}
+
+/** @internal What the proxy asks of its limits, in order, for each call it forwards. */
+export interface Limits {
+  /** A local 429 (with `Retry-After`) when this visitor is over their limit; `undefined` to go on. */
+  admitVisitor(request: Request): Promise<Response | undefined>;
+  /**
+   * Waits for the organisation's budget and any shared hold; a local 429 (with `Retry-After`)
+   * when the wait would pass `maxWaitMs` or `signal` aborts first.
+   */
+  awaitUpstream(signal?: AbortSignal): Promise<Response | undefined>;
+  /** Learns from an upstream answer: a 429 holds every instance until its `Retry-After`. */
+  learn(response: Response): Promise<void>;
+}
