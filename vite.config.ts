@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -9,10 +10,17 @@ import pkg from './package.json' with { type: 'json' };
 import { fakeApi } from './test/support/fake-api-plugin.js';
 
 const peers = Object.keys(pkg.peerDependencies);
-// Peers and their subpaths (react/jsx-runtime, …) are never bundled.
-const isPeer = (id: string) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
-// Nor are dependencies: the consumer's bundler dedupes them.
-const isExternal = (id: string) => isPeer(id) || Object.hasOwn(pkg.dependencies, id);
+const dependencies = Object.keys(pkg.dependencies);
+const isPackage = (names: string[], id: string) =>
+  names.some((name) => id === name || id.startsWith(`${name}/`));
+// Peers and their subpaths (react/jsx-runtime, ioredis/built/…) are never bundled. Nor are dependencies
+// (the consumer's bundler dedupes them), nor Node's built-ins, which only the server entry may import:
+// bundled for the browser, Vite would swap them for empty stubs.
+const isExternal = (id: string) =>
+  isPackage(peers, id) ||
+  isPackage(dependencies, id) ||
+  id.startsWith('node:') ||
+  builtinModules.includes(id);
 
 /** Ships `src/styles.css` as `dist/styles.css`: no JavaScript imports it. */
 const stylesheet = (): Plugin => ({
@@ -69,6 +77,7 @@ export default defineConfig({
         client: 'src/client/index.ts',
         i18n: 'src/i18n/index.ts',
         testing: 'src/testing/index.ts',
+        server: 'src/server/index.ts',
       },
       formats: ['es'],
     },
