@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { ProxyStore } from './proxy-store.js';
+
+const HOLD_KEY = 'upstream';
+
+/**
+ * The proxy's state in Redis, shared by every instance that serves one key: the per-visitor
+ * counts, the organisation's budget and the hold an upstream 429 sets. Pass an `ioredis` client
+ * (an optional peer dependency; the store never closes it).
+ *
+ * @param options.keyPrefix - Put before every key, so that several proxies can share one Redis
+ *   (default `'caoliao-proxy'`).
+ * @example
+ * import { Redis } from 'ioredis';
+ * const store = createRedisStore(new Redis(process.env.REDIS_URL!));
+ * const proxy = createApiProxy({ apiKey, allow: 'form', store });
+ */
+export function createRedisStore(
+  redis: Redis,
+  { keyPrefix = 'caoliao-proxy' }: { keyPrefix?: string } = {},
+): ProxyStore {
+  // ioredis is what rate-limiter-flexible expects by default; `useRedisPackage` is for node-redis.
+  const limiter: ProxyStore['limiter'] = (options) =>
+    new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      keyPrefix: `${keyPrefix}:${options.keyPrefix}`,
+    });
+  // The hold is a blocked key of a limiter: its TTL is the time left, visible to every instance.
+  const holds = limiter({ keyPrefix: 'hold', points: 1, duration: 1 });
+
+  const holdUntil = async () => {
+    const held = await holds.get(HOLD_KEY);
+    return held && held.msBeforeNext > 0 ? Date.now() + held.msBeforeNext : 0;
+  };
+
+  return {
+    limiter,
+    holdUntil,
+    hold: async (until) => {
+      const ms = until - Date.now();
+      // Read, then write: two instances learning different holds at the same moment may keep the
+      // shorter one; the worst case is one more upstream 429, which sets the hold again.
+      if (ms <= 0 || (await holdUntil()) >= until) return;
+      // Whole seconds (Redis EX), rounded up: a hold may end late, never early.
+      await holds.block(HOLD_KEY, Math.ceil(ms / 1000));
+    },
+  };
+}

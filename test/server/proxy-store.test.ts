@@ -1,0 +1,85 @@
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/server/memory-store.js';
+import type { ProxyStore } from '../../src/server/proxy-store.js';
+import { createRedisStore } from '../../src/server/redis-store.js';
+import { startRedisServer, type TestRedis } from '../support/redis-server.js';
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(() => redis?.stop());
+
+let run = 0;
+/** Two instances of one deployment: for Redis, two stores on two connections. */
+const deployments: [string, () => [ProxyStore, ProxyStore]][] = [
+  [
+    'memory',
+    () => {
+      const store = createMemoryStore();
+      return [store, store];
+    },
+  ],
+  [
+    'redis',
+    () => {
+      const keyPrefix = `test-${++run}`;
+      return [
+        createRedisStore(redis.connect(), { keyPrefix }),
+        createRedisStore(redis.connect(), { keyPrefix }),
+      ];
+    },
+  ],
+];
+
+describe.each(deployments)('%s store', (_name, deploy) => {
+  it('counts a limiter’s points per key across instances and refuses with the time left', async () => {
+    const [one, two] = deploy();
+    const options = { keyPrefix: 'visitor', points: 2, duration: 60 };
+    await one.limiter(options).consume('a');
+    await two.limiter(options).consume('a');
+    const refusal = await one
+      .limiter(options)
+      .consume('a')
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RateLimiterRes);
+    expect((refusal as RateLimiterRes).msBeforeNext).toBeGreaterThan(58_000);
+    expect((refusal as RateLimiterRes).msBeforeNext).toBeLessThanOrEqual(60_000);
+    // Another key, and the same key under another prefix, are counted apart.
+    await expect(two.limiter(options).consume('b')).resolves.toBeInstanceOf(RateLimiterRes);
+    await expect(two.limiter({ ...options, keyPrefix: 'budget' }).consume('a')).resolves.toBeInstanceOf(
+      RateLimiterRes,
+    );
+  });
+
+  it('holds nothing at first, then shows one instance’s hold to the other', async () => {
+    const [one, two] = deploy();
+    expect(await two.holdUntil()).toBeLessThanOrEqual(Date.now());
+    const until = Date.now() + 5_000;
+    await one.hold(until);
+    const seen = await two.holdUntil();
+    // Redis keeps whole seconds, rounded up: a hold may end late, never early.
+    expect(seen).toBeGreaterThanOrEqual(until);
+    expect(seen).toBeLessThanOrEqual(until + 1_000);
+  });
+
+  it('keeps the later of two holds, whichever is set last', async () => {
+    const [one, two] = deploy();
+    const later = Date.now() + 8_000;
+    await one.hold(later);
+    await two.hold(Date.now() + 2_000);
+    expect(await one.holdUntil()).toBeGreaterThanOrEqual(later);
+    const latest = Date.now() + 12_000;
+    await two.hold(latest);
+    expect(await one.holdUntil()).toBeGreaterThanOrEqual(latest);
+  });
+
+  it('lets a hold run out', async () => {
+    const [one, two] = deploy();
+    await one.hold(Date.now() + 1_000);
+    expect(await two.holdUntil()).toBeGreaterThan(Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await two.holdUntil()).toBeLessThanOrEqual(Date.now());
+  });
+});
