@@ -1,0 +1,207 @@
+import type { EndpointName } from '../client/endpoints.js';
+import { envelopeResponse } from './envelope.js';
+import type { Limits } from './limits-contract.js';
+import type { ProxyLogEntry, ProxyOutcome } from './proxy-log.js';
+import type { ProxySettings } from './proxy-options.js';
+import { readBoundedBytes } from './read-bounded-bytes.js';
+import { passOn } from './upstream-answer.js';
+
+/** A Web-standard handler: a Next.js route handler as is, Hono's `c.req.raw`, Bun, Deno, Node through `@hono/node-server`. */
+export type ApiProxy = (request: Request) => Promise<Response>;
+
+/** Request headers the browser may choose that go upstream, besides `forwardHeaders`. */
+const PASSED_REQUEST_HEADERS = ['accept', 'accept-language'];
+
+interface Outcome {
+  outcome: ProxyOutcome;
+  response: Response;
+  upstreamStatus?: number;
+  redacted?: boolean;
+}
+
+const refuse = (outcome: ProxyOutcome, status: number, detail?: string, errorCode?: number): Outcome => ({
+  outcome,
+  response: envelopeResponse(status, { detail, errorCode }),
+});
+
+const isJson = (contentType: string | null) =>
+  contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+/** The endpoint whose path ends `pathname`, the longest such path first. */
+function endpointOf(
+  pathname: string,
+  paths: Readonly<Record<EndpointName, string>>,
+): EndpointName | undefined {
+  let found: EndpointName | undefined;
+  for (const [name, path] of Object.entries(paths) as [EndpointName, string][]) {
+    if (pathname.endsWith(path) && (found === undefined || path.length > paths[found].length)) found = name;
+  }
+  return found;
+}
+
+/** The request's body when it is one JSON object within `maxBytes`, else the refusal. */
+async function readJsonBody(request: Request, maxBytes: number): Promise<string | Outcome> {
+  if (!isJson(request.headers.get('content-type'))) {
+    return refuse('invalid', 400, 'the body must be JSON (Content-Type: application/json)', 100301);
+  }
+  const tooLarge = refuse('invalid', 413, `the body must be at most ${maxBytes} bytes`, 100301);
+  if (Number(request.headers.get('content-length')) > maxBytes) return tooLarge;
+  const junk = refuse('invalid', 400, 'the body must be a JSON object', 100301);
+  if (!request.body) return junk;
+  let text: string;
+  try {
+    const bytes = await readBoundedBytes(request.body, maxBytes);
+    if (!bytes) return tooLarge;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return junk;
+  } catch {
+    return junk;
+  }
+  return text;
+}
+
+/**
+ * @internal The proxy's flow for one call, with its limits given: where the endpoint is, whether it
+ * is allowed and authorized, whether its body is a JSON object, the visitor's limit, the
+ * organisation's budget, then upstream and back.
+ *
+ * @example
+ * const proxy = createProxyHandler(resolveProxyOptions({ apiKey, allow: 'form' }), limits);
+ */
+export function createProxyHandler(settings: ProxySettings, limits: Limits): ApiProxy {
+  const { allowed, paths, authorize, log } = settings;
+
+  async function forward(request: Request, endpoint: EndpointName, body: string): Promise<Outcome> {
+    const visitor = await limits.admitVisitor(request);
+    if (visitor) return { outcome: 'limited', response: visitor };
+    const budget = await limits.awaitUpstream(request.signal);
+    if (budget) return { outcome: 'limited', response: budget };
+
+    const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
+    for (const name of [...PASSED_REQUEST_HEADERS, ...settings.forwardHeaders]) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    headers.set('Authorization', `Bearer ${settings.apiKey}`);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, settings.timeoutMs);
+    const onGone = () => controller.abort();
+    request.signal?.addEventListener('abort', onGone, { once: true });
+    let upstreamStatus: number | undefined;
+    try {
+      const upstream = await settings.fetch(`${settings.upstream}${paths[endpoint]}`, {
+        method: 'POST',
+        headers,
+        body,
+        signal: controller.signal,
+        // A redirect would carry the key to wherever it points.
+        redirect: 'manual',
+      });
+      upstreamStatus = upstream.status;
+      await limits
+        .learn(new Response(null, { status: upstream.status, headers: upstream.headers }))
+        .catch(() => {});
+      if (upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400)) {
+        upstream.body?.cancel().catch(() => {});
+        return { ...refuse('upstream-invalid', 502, 'upstream redirected'), upstreamStatus };
+      }
+      const bytes = upstream.body
+        ? await readBoundedBytes(upstream.body, settings.maxAnswerBytes)
+        : new Uint8Array();
+      if (!bytes) return { ...refuse('upstream-invalid', 502, 'upstream answer too large'), upstreamStatus };
+      const { response, redacted } = passOn(upstream.status, upstream.headers, bytes, settings.apiKey);
+      return { outcome: 'forwarded', response, upstreamStatus, redacted };
+    } catch {
+      // Nothing of what fetch threw is kept: transports quote request headers in their errors.
+      if (timedOut) return { ...refuse('upstream-timeout', 502, 'upstream timed out'), upstreamStatus };
+      if (request.signal?.aborted)
+        return { ...refuse('aborted', 502, 'the call was cancelled'), upstreamStatus };
+      return { ...refuse('upstream-unreachable', 502, 'upstream unreachable'), upstreamStatus };
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onGone);
+    }
+  }
+
+  async function handleCall(
+    request: Request,
+    pathname: string,
+  ): Promise<[EndpointName | undefined, Outcome]> {
+    const endpoint = endpointOf(pathname, paths);
+    if (!endpoint) return [endpoint, refuse('invalid', 404, 'no such endpoint')];
+    if (!allowed.has(endpoint)) return [endpoint, refuse('refused', 403, 'this endpoint is not served here')];
+    if (request.method !== 'POST') {
+      const outcome = refuse('invalid', 405, 'only POST is served');
+      outcome.response.headers.set('Allow', 'POST');
+      return [endpoint, outcome];
+    }
+    if (authorize) {
+      let verdict: boolean | Response;
+      try {
+        verdict = await authorize(request, endpoint);
+      } catch {
+        return [endpoint, refuse('error', 500)];
+      }
+      if (verdict !== true) return [endpoint, refusal(verdict)];
+    }
+    const body = await readJsonBody(request, settings.maxBodyBytes);
+    if (typeof body !== 'string') return [endpoint, body];
+    try {
+      return [endpoint, await forward(request, endpoint, body)];
+    } catch {
+      // The limits' store failed (Redis down …): nothing went upstream.
+      return [endpoint, refuse('error', 500)];
+    }
+  }
+
+  return async function proxy(request: Request): Promise<Response> {
+    const started = performance.now();
+    const { pathname } = new URL(request.url);
+    if (pathname === '/health' || pathname.endsWith('/health')) return health(request.method);
+    const [endpoint, { outcome, response, upstreamStatus, redacted }] = await handleCall(request, pathname);
+    const entry: ProxyLogEntry = {
+      method: request.method,
+      ...(endpoint && { endpoint }),
+      outcome,
+      status: response.status,
+      ...(upstreamStatus !== undefined && { upstreamStatus }),
+      ...(redacted && { redacted: true as const }),
+      durationMs: Math.round(performance.now() - started),
+    };
+    try {
+      log(entry);
+    } catch {
+      // A broken log must not break the call.
+    }
+    return response;
+  };
+}
+
+/** The envelope of a refusal by `authorize`: a 401 stays a 401, every other refusal is a 403. */
+function refusal(verdict: unknown): Outcome {
+  const hostAnswer = verdict instanceof Response ? verdict : undefined;
+  const status = hostAnswer?.status === 401 ? 401 : 403;
+  const outcome = refuse('refused', status, status === 401 ? 'sign-in required' : 'not authorized');
+  const challenge = hostAnswer?.headers.get('www-authenticate');
+  if (challenge) outcome.response.headers.set('WWW-Authenticate', challenge);
+  hostAnswer?.body?.cancel().catch(() => {});
+  return outcome;
+}
+
+function health(method: string): Response {
+  if (method !== 'GET' && method !== 'HEAD') {
+    const answer = envelopeResponse(405, { detail: 'the health check answers GET' });
+    answer.headers.set('Allow', 'GET, HEAD');
+    return answer;
+  }
+  return new Response(method === 'HEAD' ? null : JSON.stringify({ ok: true }), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
