@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLimits } from '../../src/server/limits.js';
+import type { ProxyLimits } from '../../src/server/limits-contract.js';
+import { createMemoryStore } from '../../src/server/memory-store.js';
+
+// Virtual time: rate-limiter-flexible's memory limiter reads Date.now, which fake timers move.
+const START = Date.UTC(2026, 10, 27, 12, 0, 0);
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(START);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const limitsOf = (options: ProxyLimits) => createLimits(options, createMemoryStore());
+const visitor = (headers: Record<string, string> = {}) =>
+  new Request('https://proxy.test/caoliao/api/v2/rpc/form/getTemplate', { method: 'POST', headers });
+const tooManyRequests = (retryAfter: string, detail: string) =>
+  expect.objectContaining({
+    status: 429,
+    retryAfter,
+    body: expect.objectContaining({ code: 429, message_detail: detail }),
+  });
+
+async function answerOf(response: Response | undefined) {
+  if (!response) return undefined;
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('Retry-After'),
+    body: await response.json(),
+  };
+}
+
+/** Starts calls and notes when (ms since START) each one was let through or refused. */
+function track(calls: Promise<Response | undefined>[]) {
+  const settled: { at: number; status: number | undefined }[] = [];
+  for (const call of calls) {
+    call.then((response) => settled.push({ at: Date.now() - START, status: response?.status }));
+  }
+  return settled;
+}
+
+const perSecond = (times: number[]) =>
+  times.reduce<Record<number, number>>((counts, at) => {
+    const second = Math.floor(at / 1000);
+    counts[second] = (counts[second] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe('the per-visitor limit', () => {
+  it('answers a local 429 with the exact Retry-After once a visitor is over it', async () => {
+    const limits = limitsOf({ perVisitor: { points: 2, duration: 60 } });
+    const alice = { 'X-Forwarded-For': '203.0.113.7' };
+    expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(20_500);
+    expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
+    expect(await answerOf(await limits.admitVisitor(visitor(alice)))).toEqual(
+      tooManyRequests('40', 'visitor limit'),
+    );
+    // Another visitor has their own count; Alice's comes back when her minute is over.
+    expect(await limits.admitVisitor(visitor({ 'X-Forwarded-For': '198.51.100.1' }))).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(39_500);
+    expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
+  });
+
+  it('is 30 calls a minute by default', async () => {
+    const limits = limitsOf({});
+    for (let call = 0; call < 30; call++) expect(await limits.admitVisitor(visitor())).toBeUndefined();
+    expect(await answerOf(await limits.admitVisitor(visitor()))).toEqual(
+      tooManyRequests('60', 'visitor limit'),
+    );
+  });
+
+  it('knows a visitor by the last X-Forwarded-For address, else X-Real-IP, else one shared key', async () => {
+    const limits = limitsOf({ perVisitor: { points: 1, duration: 60 } });
+    // The first addresses are the client's to forge; the last one is what the host's edge saw.
+    expect(await limits.admitVisitor(visitor({ 'X-Forwarded-For': '1.1.1.1, 10.0.0.9' }))).toBeUndefined();
+    expect((await limits.admitVisitor(visitor({ 'X-Forwarded-For': '2.2.2.2,10.0.0.9 ' })))?.status).toBe(
+      429,
+    );
+    expect(await limits.admitVisitor(visitor({ 'X-Real-IP': '10.0.0.8' }))).toBeUndefined();
+    expect((await limits.admitVisitor(visitor({ 'X-Real-IP': '10.0.0.8' })))?.status).toBe(429);
+    expect(await limits.admitVisitor(visitor())).toBeUndefined();
+    expect((await limits.admitVisitor(visitor()))?.status).toBe(429);
+  });
+
+  it('uses the host’s visitorKey, and is off with perVisitor: false', async () => {
+    const keyed = limitsOf({
+      perVisitor: { points: 1, duration: 60 },
+      visitorKey: (request) => request.headers.get('X-User') ?? undefined,
+    });
+    expect(await keyed.admitVisitor(visitor({ 'X-User': 'a', 'X-Real-IP': '10.0.0.1' }))).toBeUndefined();
+    expect(await keyed.admitVisitor(visitor({ 'X-User': 'b', 'X-Real-IP': '10.0.0.1' }))).toBeUndefined();
+    expect((await keyed.admitVisitor(visitor({ 'X-User': 'a' })))?.status).toBe(429);
+
+    const open = limitsOf({ perVisitor: false });
+    for (let call = 0; call < 100; call++) expect(await open.admitVisitor(visitor())).toBeUndefined();
+  });
+});
+
+describe('the organisation budget', () => {
+  it('paces calls to requestsPerSecond in every second of the clock', async () => {
+    const limits = limitsOf({ requestsPerSecond: 2 });
+    await vi.advanceTimersByTimeAsync(700);
+    const settled = track(Array.from({ length: 7 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(settled.map((call) => call.status)).toEqual(Array(7).fill(undefined));
+    expect(perSecond(settled.map((call) => call.at))).toEqual({ 0: 2, 1: 2, 2: 2, 3: 1 });
+    // Each waiting call goes as its second begins, not a full second after the last one.
+    expect(settled.map((call) => call.at)).toEqual([700, 700, 1000, 1000, 2000, 2000, 3000]);
+  });
+
+  it('keeps a fractional rate whole and never above it', async () => {
+    const half = limitsOf({ requestsPerSecond: 0.5 });
+    const slow = track(Array.from({ length: 3 }, () => half.awaitUpstream()));
+    const twoAndAHalf = limitsOf({ requestsPerSecond: 2.5 });
+    const fast = track(Array.from({ length: 5 }, () => twoAndAHalf.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(slow.map((call) => call.at)).toEqual([0, 2000, 4000]);
+    expect(perSecond(fast.map((call) => call.at))).toEqual({ 0: 2, 1: 2, 2: 1 });
+  });
+
+  it('answers a local 429 at once when the budget is further away than maxWaitMs', async () => {
+    const limits = limitsOf({ requestsPerSecond: 1, maxWaitMs: 500 });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await limits.awaitUpstream()).toBeUndefined();
+    const settled = track([limits.awaitUpstream()]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toEqual([{ at: 200, status: 429 }]);
+    expect(await answerOf(await limits.awaitUpstream())).toEqual(tooManyRequests('1', 'organisation budget'));
+  });
+});
+
+describe('the hold learned from upstream 429s', () => {
+  const upstream429 = (headers: Record<string, string> = {}) =>
+    new Response('{"code":429}', { status: 429, headers });
+
+  it('holds calls until the upstream’s Retry-After, and no longer', async () => {
+    const limits = limitsOf({});
+    await limits.learn(upstream429({ 'Retry-After': '3' }));
+    const settled = track([limits.awaitUpstream(), limits.awaitUpstream()]);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(settled).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toEqual([
+      { at: 3000, status: undefined },
+      { at: 3000, status: undefined },
+    ]);
+  });
+
+  it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {
+    const limits = limitsOf({});
+    await limits.learn(upstream429({ 'Retry-After': '30' }));
+    await vi.advanceTimersByTimeAsync(4_500);
+    const settled = track([limits.awaitUpstream()]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toEqual([{ at: 4500, status: 429 }]);
+    expect(await answerOf(await limits.awaitUpstream())).toEqual(
+      tooManyRequests('26', 'upstream asked to wait'),
+    );
+  });
+
+  it('holds 1 s for a 429 without a Retry-After, and not at all for other answers', async () => {
+    const limits = limitsOf({ maxWaitMs: 0 });
+    await limits.learn(new Response('', { status: 503, headers: { 'Retry-After': '30' } }));
+    expect(await limits.awaitUpstream()).toBeUndefined();
+    await limits.learn(upstream429());
+    expect((await limits.awaitUpstream())?.headers.get('Retry-After')).toBe('1');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await limits.awaitUpstream()).toBeUndefined();
+  });
+
+  it('stops waiting when the call is aborted', async () => {
+    const limits = limitsOf({});
+    await limits.learn(upstream429({ 'Retry-After': '5' }));
+    const abort = new AbortController();
+    const settled = track([limits.awaitUpstream(abort.signal)]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    abort.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toEqual([{ at: 1000, status: 429 }]);
+  });
+});
+
+describe('bad options', () => {
+  it.each<[string, unknown]>([
+    ['perVisitor', { points: 0, duration: 60 }],
+    ['perVisitor', { points: 1.5, duration: 60 }],
+    ['perVisitor', { points: 10, duration: 0.5 }],
+    ['perVisitor', { points: 10 }],
+    ['perVisitor', true],
+    ['requestsPerSecond', 0],
+    ['requestsPerSecond', -5],
+    ['requestsPerSecond', Number.NaN],
+    ['requestsPerSecond', '5'],
+    ['maxWaitMs', -1],
+    ['maxWaitMs', Number.POSITIVE_INFINITY],
+    ['visitorKey', 'x-real-ip'],
+  ])('refuses %s: %j with a TypeError that names it', (name, value) => {
+    expect(() => limitsOf({ [name]: value } as ProxyLimits)).toThrow(
+      expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(`limits.${name}`) }),
+    );
+  });
+});
