@@ -26,5 +26,6 @@ const MESSAGES: Record<number, string> = {
   405: 'Method not allowed',
   413: 'Payload too large',
   429: 'Too many requests',
+  500: 'Internal server error',
   502: 'Bad gateway',
 };
