@@ -20,7 +20,9 @@ describe('upstream answers reach the browser as they left upstream', () => {
     expect(answer.status).toBe(status);
     expect(await answer.text()).toBe(expectedText);
     const type =
-      typeof body === 'string' ? (headers['content-type'] ?? 'text/html; charset=utf-8') : 'application/json';
+      typeof body === 'string'
+        ? ((headers as Record<string, string>)['content-type'] ?? 'text/html; charset=utf-8')
+        : 'application/json';
     expect(answer.headers.get('content-type')).toBe(type);
     expect(answer.headers.get('retry-after')).toBe(
       (headers as Record<string, string>)['Retry-After'] ?? null,

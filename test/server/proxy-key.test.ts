@@ -131,7 +131,7 @@ describe('the key never reaches the browser or the log', () => {
   });
 
   it('redacts only the copy: the rest of the body, its status and type go on, and the log says so', async () => {
-    const { proxy, logs } = await proxyTo((request, response) =>
+    const { proxy, logs } = await proxyTo((request, response) => {
       response.writeHead(401, { 'Content-Type': 'application/json' }).end(
         json({
           code: 401,
@@ -139,8 +139,8 @@ describe('the key never reaches the browser or the log', () => {
           message: '无效',
           message_detail: `key ${bearerOf(request)}`,
         }),
-      ),
-    );
+      );
+    });
     const answer = await proxy(post(TEMPLATE));
     expect(answer.status).toBe(401);
     expect(answer.headers.get('content-type')).toBe('application/json');
@@ -155,9 +155,9 @@ describe('the key never reaches the browser or the log', () => {
 
   it('passes bytes that quote nothing unchanged, even when they are not UTF-8', async () => {
     const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
-    const { proxy, logs } = await proxyTo((_, response) =>
-      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(bytes),
-    );
+    const { proxy, logs } = await proxyTo((_, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(bytes);
+    });
     const answer = await proxy(post(TEMPLATE));
     expect(Buffer.from(await answer.arrayBuffer())).toEqual(bytes);
     expect(logs[0]?.redacted).toBeUndefined();
