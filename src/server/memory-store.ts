@@ -11,8 +11,18 @@ import type { ProxyStore } from './proxy-store.js';
  */
 export function createMemoryStore(): ProxyStore {
   let until = 0;
+  // A RateLimiterMemory keeps its counts in itself: the same options must give the same limiter.
+  const limiters = new Map<string, RateLimiterMemory>();
   return {
-    limiter: (options) => new RateLimiterMemory(options),
+    limiter: (options) => {
+      const key = JSON.stringify([options.keyPrefix, options.points, options.duration]);
+      let limiter = limiters.get(key);
+      if (!limiter) {
+        limiter = new RateLimiterMemory(options);
+        limiters.set(key, limiter);
+      }
+      return limiter;
+    },
     holdUntil: async () => until,
     hold: async (next) => {
       until = Math.max(until, next);

@@ -53,14 +53,14 @@ describe('the per-visitor limit', () => {
     const limits = limitsOf({ perVisitor: { points: 2, duration: 60 } });
     const alice = { 'X-Forwarded-For': '203.0.113.7' };
     expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(20_500);
+    await vi.advanceTimersByTimeAsync(20_700);
     expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
     expect(await answerOf(await limits.admitVisitor(visitor(alice)))).toEqual(
       tooManyRequests('40', 'visitor limit'),
     );
     // Another visitor has their own count; Alice's comes back when her minute is over.
     expect(await limits.admitVisitor(visitor({ 'X-Forwarded-For': '198.51.100.1' }))).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(39_500);
+    await vi.advanceTimersByTimeAsync(39_300);
     expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
   });
 
@@ -152,10 +152,10 @@ describe('the hold learned from upstream 429s', () => {
   it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {
     const limits = limitsOf({});
     await limits.learn(upstream429({ 'Retry-After': '30' }));
-    await vi.advanceTimersByTimeAsync(4_500);
+    await vi.advanceTimersByTimeAsync(4_700);
     const settled = track([limits.awaitUpstream()]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(settled).toEqual([{ at: 4500, status: 429 }]);
+    expect(settled).toEqual([{ at: 4700, status: 429 }]);
     expect(await answerOf(await limits.awaitUpstream())).toEqual(
       tooManyRequests('26', 'upstream asked to wait'),
     );
