@@ -6,7 +6,11 @@ import type { ProxySettings } from './proxy-options.js';
 import { readBoundedBytes } from './read-bounded-bytes.js';
 import { passOn } from './upstream-answer.js';
 
-/** A Web-standard handler: a Next.js route handler as is, Hono's `c.req.raw`, Bun, Deno, Node through `@hono/node-server`. */
+/**
+ * A Web-standard handler: a Next.js route handler as is, Hono's `c.req.raw`, Bun, Deno, Node
+ * through `@hono/node-server`.
+ * @example app.all('/caoliao/*', (c) => proxy(c.req.raw)); // Hono
+ */
 export type ApiProxy = (request: Request) => Promise<Response>;
 
 /** Request headers the browser may choose that go upstream, besides `forwardHeaders`. */

@@ -10,6 +10,7 @@ import type { EndpointName } from '../client/endpoints.js';
  *   `maxAnswerBytes`): a 502 of the proxy's own;
  * - `aborted`: the browser went away first;
  * - `error`: `authorize` or the limits' store threw (500).
+ * @example log: (entry) => metrics.increment(`caoliao.proxy.${entry.outcome}`)
  */
 export type ProxyOutcome =
   | 'forwarded'

@@ -3,7 +3,10 @@ import type { ProxyLimits } from './limits-contract.js';
 import type { ProxyLogEntry } from './proxy-log.js';
 import type { ProxyStore } from './proxy-store.js';
 
-/** The endpoints each preset serves, named for the page that needs them. */
+/**
+ * The endpoints each preset serves, named for the page that needs them.
+ * @example PROXY_PRESETS.form; // ['getTemplate', 'getQrcodeContent', 'addRecord']
+ */
 export const PROXY_PRESETS = {
   /** A public form page: read the form, read what its code shows, submit one record. */
   form: ['getTemplate', 'getQrcodeContent', 'addRecord'],
@@ -11,16 +14,25 @@ export const PROXY_PRESETS = {
   desk: ['verifyCertificate', 'getRecord', 'getQrcodeContent'],
 } as const satisfies Record<string, readonly EndpointName[]>;
 
-/** `'form'` or `'desk'`; see `PROXY_PRESETS`. */
+/**
+ * `'form'` or `'desk'`; see `PROXY_PRESETS`.
+ * @example const allow: ProxyPreset = 'desk';
+ */
 export type ProxyPreset = keyof typeof PROXY_PRESETS;
 
 /**
  * What `authorize` answers: `true` to go on; `false` for a 403 envelope; a `Response` of the
  * host's own to refuse with its status — a 401 stays a 401 (with its `WWW-Authenticate`), any
- * other status becomes a 403 — always answered as an envelope the browser client reads.
+ * other status becomes a 403 — always answered as an envelope the browser client reads. Anything
+ * but `true` refuses.
+ * @example const authorize = (request: Request): AuthorizeResult => request.headers.has('cookie');
  */
 export type AuthorizeResult = boolean | Response;
 
+/**
+ * Options of `createApiProxy`: `apiKey` and `allow` are required.
+ * @example const options: ApiProxyOptions = { apiKey: process.env.CAOLIAO_API_KEY!, allow: 'form' };
+ */
 export interface ApiProxyOptions {
   /**
    * The organisation's API key, sent upstream as `Authorization: Bearer …` and nowhere else.
