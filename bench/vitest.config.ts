@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     name: 'bench',
     environment: 'jsdom',
-    include: ['bench/**/*.bench.tsx'],
+    include: ['bench/**/*.bench.tsx', 'bench/**/*.bench.ts'],
     testTimeout: 120_000,
     // One file at a time: the real-time storm and the wall-clock render costs must not share the
     // machine's two cores with another file.
