@@ -68,7 +68,7 @@ const meta = {
   args: { situation: 'none' },
   argTypes: { situation: { control: 'select', options: Object.keys(CASES) } },
   beforeEach({ args, msw, globals }) {
-    simulation = storySimulator(msw, globals.locale);
+    simulation = storySimulator(msw, globals.locale, 'desk');
     CASES[args.situation]?.(simulation.simulator, simulation.world);
   },
   parameters: {
@@ -193,7 +193,13 @@ export const IdentityRequired: Story = {
 };
 export const RateLimited: Story = {
   args: { situation: '429 too many requests' },
-  play: showsCase(429),
+  play: async (context) => {
+    await showsCase(429)?.(context);
+    // The desk's proxy served the call and passed the API's 429 on as it came.
+    await expect(simulation.proxied).toContainEqual(
+      expect.objectContaining({ endpoint: 'verifyCertificate', status: 429, upstreamStatus: 429 }),
+    );
+  },
 };
 
 /** The host opted in to dark (`data-theme="dark"`). */

@@ -40,7 +40,7 @@ const meta = {
   args: { failure: 'none' },
   argTypes: { failure: { control: 'select', options: Object.keys(FAILURES) } },
   beforeEach({ args, msw, globals }) {
-    simulation = storySimulator(msw, globals.locale);
+    simulation = storySimulator(msw, globals.locale, 'form');
     const fault = FAILURES[args.failure];
     if (fault && Object.keys(fault).length > 0) {
       simulation.simulator.inject({ endpoint: 'addRecord', code: 400, ...fault });
@@ -107,6 +107,12 @@ export const RateLimitedThenStored: Story = {
     ).toBeVisible();
     await expect(simulation.calls.addRecord).toBe(2);
     await expect(simulation.simulator.state.records).toHaveLength(1);
+    // Both went through the proxy, which passed the API's 429 on as it came.
+    const submissions = simulation.proxied.filter(({ endpoint }) => endpoint === 'addRecord');
+    await expect(submissions.map(({ status, upstreamStatus }) => [status, upstreamStatus])).toEqual([
+      [429, 429],
+      [200, 200],
+    ]);
   },
 };
 

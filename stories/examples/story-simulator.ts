@@ -1,15 +1,27 @@
+import { http, type RequestHandler } from 'msw';
 import { STORY_BASE_URL } from '../../.storybook/preview.js';
 import { type StoryLocale, toStoryLocale } from '../../.storybook/theme.js';
-import type { EndpointName } from '../../src/client/index.js';
+import { DEFAULT_PATHS, type EndpointName } from '../../src/client/index.js';
+import { createApiProxy, type ProxyLogEntry, type ProxyPreset } from '../../src/server/index.js';
 import {
   createSimulator,
-  createSimulatorHandlers,
   defaultSimulatorState,
+  type SimulatedAnswer,
   type Simulator,
 } from '../../src/testing/index.js';
 import { WORLD, type World } from './page-texts.js';
 
-/** The simulator's default world, in the words of `locale`. */
+/**
+ * The key the stories' proxy holds: a placeholder the simulator is told to accept, so a call that
+ * reached it without the proxy's `Authorization` would be refused (401) — never a real key.
+ */
+const STORY_API_KEY = 'simulator-key-not-a-secret';
+
+const ENDPOINT_AT = new Map(
+  (Object.entries(DEFAULT_PATHS) as [EndpointName, string][]).map(([name, path]) => [path, name]),
+);
+
+/** The simulator's default world, in the words of `locale`, reachable with the story key only. */
 function localizedState(world: World) {
   const state = defaultSimulatorState();
   for (const form of state.forms) {
@@ -22,16 +34,68 @@ function localizedState(world: World) {
     certificate.statuses = [...world.statuses];
     certificate.status = world.statuses[0] ?? certificate.status;
   }
+  state.apiKeys = { [STORY_API_KEY]: { write: true } };
   return state;
 }
 
+function waitOut(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const gone = () => {
+      clearTimeout(timer);
+      reject(new DOMException('The call was cancelled', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', gone);
+      resolve();
+    }, ms);
+    if (signal?.aborted) gone();
+    signal?.addEventListener('abort', gone, { once: true });
+  });
+}
+
 /**
- * A fresh simulator per story, in the story's language, with its calls counted per endpoint for
- * the play functions.
+ * The proxy's upstream `fetch`, answered by the simulator in the page itself (no second MSW round
+ * trip): the call as the API would see it — the endpoint from the path, the key from
+ * `Authorization`, the caller from `X-User-Id` — and the simulator's answer as a `Response`; a
+ * network fault is a failed fetch, as an unreachable API is to the proxy.
+ */
+function simulatorFetch(simulator: Simulator) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    const endpoint = ENDPOINT_AT.get(new URL(url).pathname);
+    if (!endpoint)
+      return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html' } });
+    const headers = new Headers(init.headers);
+    let body: unknown;
+    try {
+      body = JSON.parse(String(init.body));
+    } catch {
+      body = undefined;
+    }
+    const apiKey = headers.get('authorization')?.replace(/^Bearer\s+/i, '') || undefined;
+    const user = headers.get('x-user-id') ?? undefined;
+    const answer: SimulatedAnswer = simulator.handle(endpoint, body, { apiKey, user });
+    if (answer.delayMs) await waitOut(Math.min(answer.delayMs, 2 ** 31 - 1), init.signal);
+    if ('network' in answer) throw new TypeError('Failed to fetch');
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  };
+}
+
+/**
+ * A fresh simulator per story, in the story's language, behind the library's real proxy
+ * (`createApiProxy` with the page's preset) at the client's `baseUrl`: what the page meets is what
+ * the proxy makes of the API's answers. Calls that reached the API are counted per endpoint for
+ * the play functions, and the proxy's log of every call it answered in `proxied`.
+ *
+ * @example
+ * beforeEach({ msw, globals }) {
+ *   simulation = storySimulator(msw, globals.locale, 'desk');
+ *   simulation.simulator.inject({ endpoint: 'verifyCertificate', code: 429, retryAfter: '30' });
+ * }
  */
 export function storySimulator(
-  msw: { use: (...handlers: ReturnType<typeof createSimulatorHandlers>) => void },
+  msw: { use: (...handlers: RequestHandler[]) => void },
   locale: StoryLocale | unknown = 'zh',
+  allow: ProxyPreset = 'form',
 ) {
   const world = WORLD[toStoryLocale(locale)];
   const simulator = createSimulator({ state: localizedState(world) });
@@ -43,6 +107,16 @@ export function storySimulator(
       return simulator.handle(endpoint, body, context);
     },
   };
-  msw.use(...createSimulatorHandlers({ simulator: counting, baseUrl: STORY_BASE_URL }));
-  return { simulator, calls, world };
+  const proxied: ProxyLogEntry[] = [];
+  // One proxy per story: the hold an upstream 429 sets must not outlive its story. One visitor
+  // here, so no per-visitor limit; the API's own 429s still pass through and hold the proxy.
+  const proxy = createApiProxy({
+    apiKey: STORY_API_KEY,
+    allow,
+    fetch: simulatorFetch(counting),
+    limits: { perVisitor: false },
+    log: (entry) => proxied.push(entry),
+  });
+  msw.use(http.all(`${STORY_BASE_URL}/*`, ({ request }) => proxy(request)));
+  return { simulator, calls, world, proxied };
 }
