@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createApiClient } from '../src/client/index.js';
 import { ApiError, getRetryAt } from '../src/core/index.js';
@@ -49,45 +50,91 @@ async function proxyFor(
   return { ...server, url: `${server.url}/caoliao` };
 }
 
-async function sequentialCalls(baseUrl: string) {
-  for (let call = 0; call < WARM_UP_CALLS; call += 1) await timedCall(baseUrl);
-  const times: number[] = [];
-  let failed = 0;
-  for (let call = 0; call < LATENCY_CALLS; call += 1) {
-    const { ms, status } = await timedCall(baseUrl);
-    times.push(ms);
-    if (status !== 200) failed += 1;
+/**
+ * `LATENCY_CALLS` sequential calls to each base URL, taken in turn (one to each, then the next
+ * round), so that whatever else the machine does at a moment weighs on every path alike.
+ */
+async function sequentialCalls(baseUrls: string[]) {
+  for (let call = 0; call < WARM_UP_CALLS; call += 1) {
+    for (const baseUrl of baseUrls) await timedCall(baseUrl);
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), failed };
+  const times = baseUrls.map((): number[] => []);
+  const failed = baseUrls.map(() => 0);
+  for (let call = 0; call < LATENCY_CALLS; call += 1) {
+    for (const [index, baseUrl] of baseUrls.entries()) {
+      const { ms, status } = await timedCall(baseUrl);
+      times[index]?.push(ms);
+      if (status !== 200) failed[index] = (failed[index] ?? 0) + 1;
+    }
+  }
+  return times.map((each, index) => {
+    each.sort((a, b) => a - b);
+    return { p50: percentile(each, 0.5), p99: percentile(each, 0.99), failed: failed[index] ?? 0 };
+  });
 }
 
-async function requestsPerSecond(baseUrl: string) {
-  const until = performance.now() + LOAD_SECONDS * 1000;
+/** `CALLERS` callers calling `baseUrl` back to back for `ms`. */
+async function loadFor(baseUrl: string, ms: number) {
+  const started = performance.now();
   let ok = 0;
   let other = 0;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: CALLERS }, async () => {
-      while (performance.now() < until) {
+      while (performance.now() < started + ms) {
         if ((await timedCall(baseUrl)).status === 200) ok += 1;
         else other += 1;
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  return { ok, other, perSecond: ok / seconds };
+  return { ok, other, ms: performance.now() - started };
+}
+
+/**
+ * Requests per second of each base URL under `CALLERS` callers for `LOAD_SECONDS` in all, one
+ * second at a time and the base URLs in turn, as `sequentialCalls` does.
+ */
+async function requestsPerSecond(baseUrls: string[]) {
+  const totals = baseUrls.map(() => ({ ok: 0, other: 0, ms: 0 }));
+  for (let second = 0; second < LOAD_SECONDS; second += 1) {
+    for (const [index, baseUrl] of baseUrls.entries()) {
+      const slice = await loadFor(baseUrl, 1000);
+      const total = totals[index] as (typeof totals)[number];
+      total.ok += slice.ok;
+      total.other += slice.other;
+      total.ms += slice.ms;
+    }
+  }
+  return totals.map(({ ok, other, ms }) => ({ ok, other, perSecond: ok / (ms / 1000) }));
+}
+
+/** The most of `times` (ms since the epoch) in one second of the clock. */
+function busiestSecond(times: number[]): number {
+  const counts = new Map<number, number>();
+  for (const time of times)
+    counts.set(Math.floor(time / 1000), (counts.get(Math.floor(time / 1000)) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
 }
 
 const ms = (value: number) => value.toFixed(2);
+/** Other work on the machine moves every figure here: each table says how busy it was. */
+const load = () => loadavg()[0]?.toFixed(2);
 
 describe('bench', () => {
   it('the proxy: added latency and one instance’s requests per second', async () => {
+    const loadAtStart = load();
     const upstream = await instantUpstream();
     const latency = [];
     const throughput = [];
     try {
-      const direct = await sequentialCalls(upstream.url);
+      // A visitor limit that never refuses, so that its count is paid for on every call.
+      const proxies = await Promise.all(
+        stores.map(({ create }) =>
+          proxyFor(upstream.url, create(), { perVisitor: { points: 1_000_000, duration: 60 } }),
+        ),
+      );
+      const [direct, ...through] = await sequentialCalls([upstream.url, ...proxies.map(({ url }) => url)]);
+      await Promise.all(proxies.map((proxy) => proxy.close()));
+      if (!direct) throw new Error('no direct calls');
       latency.push({
         path: 'upstream directly',
         'p50 (ms)': ms(direct.p50),
@@ -96,56 +143,52 @@ describe('bench', () => {
         'added p99 (ms)': '–',
         'non-200': direct.failed,
       });
-      for (const { store, create } of stores) {
-        // A visitor limit that never refuses, so that its count is paid for on every call.
-        const proxy = await proxyFor(upstream.url, create(), {
-          perVisitor: { points: 1_000_000, duration: 60 },
-        });
-        const through = await sequentialCalls(proxy.url);
-        await proxy.close();
+      for (const [index, { store }] of stores.entries()) {
+        const figures = through[index];
+        if (!figures) continue;
         latency.push({
           path: `through the proxy, ${store} store`,
-          'p50 (ms)': ms(through.p50),
-          'p99 (ms)': ms(through.p99),
-          'added p50 (ms)': ms(through.p50 - direct.p50),
-          'added p99 (ms)': ms(through.p99 - direct.p99),
-          'non-200': through.failed,
+          'p50 (ms)': ms(figures.p50),
+          'p99 (ms)': ms(figures.p99),
+          'added p50 (ms)': ms(figures.p50 - direct.p50),
+          'added p99 (ms)': ms(figures.p99 - direct.p99),
+          'non-200': figures.failed,
         });
       }
 
-      const alone = await requestsPerSecond(upstream.url);
-      throughput.push({
-        path: 'upstream directly',
-        'requests/s': alone.perSecond.toFixed(0),
-        '200 answers': alone.ok,
-        'other answers': alone.other,
-      });
-      for (const { store, create } of stores) {
-        const proxy = await proxyFor(upstream.url, create(), { perVisitor: false });
-        const load = await requestsPerSecond(proxy.url);
-        await proxy.close();
+      const instances = await Promise.all(
+        stores.map(({ create }) => proxyFor(upstream.url, create(), { perVisitor: false })),
+      );
+      const loads = await requestsPerSecond([upstream.url, ...instances.map(({ url }) => url)]);
+      await Promise.all(instances.map((proxy) => proxy.close()));
+      const paths = ['upstream directly', ...stores.map(({ store }) => `one proxy instance, ${store} store`)];
+      for (const [index, path] of paths.entries()) {
+        const figures = loads[index];
+        if (!figures) continue;
         throughput.push({
-          path: `one proxy instance, ${store} store`,
-          'requests/s': load.perSecond.toFixed(0),
-          '200 answers': load.ok,
-          'other answers': load.other,
+          path,
+          'requests/s': figures.perSecond.toFixed(0),
+          '200 answers': figures.ok,
+          'other answers': figures.other,
         });
       }
     } finally {
       await upstream.close();
     }
     recordResults({ proxyLatency: latency, proxyThroughput: throughput });
+    console.log(`\nLoad average of the machine (1 min) at the start: ${loadAtStart}; at the end: ${load()}.`);
     table(
-      `The proxy's added latency: ${LATENCY_CALLS} sequential getTemplate calls (after ${WARM_UP_CALLS} not counted), one run`,
+      `The proxy's added latency: ${LATENCY_CALLS} sequential getTemplate calls per path, the three paths in turn (after ${WARM_UP_CALLS} rounds not counted), one run`,
       latency,
     );
     table(
-      `One instance's requests per second: ${CALLERS} concurrent callers for ${LOAD_SECONDS} s, perVisitor: false, no budget`,
+      `One instance's requests per second: ${CALLERS} concurrent callers for ${LOAD_SECONDS} s per path (1 s at a time, the paths in turn), perVisitor: false, no budget`,
       throughput,
     );
   });
 
   it('3 instances, an upstream budget of 5/s, 60 browsers, 120 calls: memory stores against one Redis', async () => {
+    const loadAtStart = load();
     const rows = [];
     for (const { store } of stores) {
       const shared = store === 'Redis' ? createRedisStore(redis.connect()) : undefined;
@@ -201,6 +244,9 @@ describe('bench', () => {
         store: store === 'Redis' ? 'one Redis store, shared' : 'a memory store each',
         'upstream requests': upstream.requests.length,
         'upstream 429s': upstream.tooMany(),
+        'most upstream requests in a second of the clock': busiestSecond(
+          upstream.requests.map(({ at }) => at),
+        ),
         'local 429s (proxy)': outcomes.get('limited') ?? 0,
         '429s the browsers saw': browser429s,
         served: `${served} of ${CALLS}`,
@@ -209,6 +255,7 @@ describe('bench', () => {
       });
     }
     recordResults({ proxyInstances: rows });
+    console.log(`\nLoad average of the machine (1 min) at the start: ${loadAtStart}; at the end: ${load()}.`);
     table(
       `${INSTANCES} proxy instances in one process, requestsPerSecond: ${BUDGET} each, an upstream bucket of ${BUDGET} refilled ${BUDGET}/s, ${BROWSERS} browser clients making ${CALLS} calls (retrying 429s), one run each`,
       rows,
