@@ -9,6 +9,21 @@ const DEFAULT_MAX_WAIT_MS = 10_000;
 /** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
 const DEFAULT_HOLD_MS = 1_000;
 const SHARED_VISITOR = 'shared';
+/**
+ * A budget learned from an upstream 429 is three quarters of what upstream took in a second: that
+ * second's count includes the burst the upstream's bucket held, above its steady rate. It is kept
+ * this long after the last 429, then forgotten (the next burst teaches it again).
+ */
+const LEARNED_MARGIN = 0.75;
+/**
+ * A configured budget is paced at 95 % of it: at exactly the upstream's refill rate, the jitter of
+ * the network drains its bucket sooner or later.
+ */
+const CONFIGURED_MARGIN = 0.95;
+const LEARNED_SECONDS = 300;
+/** Rates are kept in the store as whole hundredths of a request per second. */
+const HUNDREDTHS = 100;
+const MANY = 1_000_000_000;
 
 /**
  * @internal The proxy's limits over a store: a per-visitor limit, the organisation's budget and
@@ -25,9 +40,16 @@ const SHARED_VISITOR = 'shared';
 export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
   const { perVisitor, requestsPerSecond, maxWaitMs, visitorKey } = checked(options);
   const visitors = perVisitor && store.limiter({ keyPrefix: 'visitor', ...perVisitor });
-  const window = requestsPerSecond === undefined ? undefined : budgetWindow(requestsPerSecond);
-  const budget =
-    window && store.limiter({ keyPrefix: 'budget', points: window.points, duration: window.seconds });
+  // Upstream answers other than 429, counted per second of the clock, and the budget learned from
+  // them at a 429 when none is configured: both shared by every instance through the store.
+  const accepted = store.limiter({ keyPrefix: 'accepted', points: MANY, duration: 2 });
+  const learned = store.limiter({ keyPrefix: 'learned', points: MANY, duration: LEARNED_SECONDS });
+
+  const budgetNow = async (): Promise<number | undefined> => {
+    if (requestsPerSecond !== undefined) return requestsPerSecond * CONFIGURED_MARGIN;
+    const hundredths = (await learned.get('rate'))?.consumedPoints;
+    return hundredths ? hundredths / HUNDREDTHS : undefined;
+  };
 
   return {
     async admitVisitor(request) {
@@ -48,17 +70,20 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
         const now = Date.now();
         let wait = held - now;
         let reason = 'upstream asked to wait';
-        if (wait <= 0 && budget && window) {
-          // One key per window of the wall clock, so no second (or window) of it ever sees more
-          // than the budget, where a window opened by the first call could straddle two.
-          const windowMs = window.seconds * 1000;
-          const index = Math.floor(now / windowMs);
+        const rate = wait <= 0 ? await budgetNow() : undefined;
+        if (rate) {
+          // One call per slot of 1/rate seconds of the wall clock, the same slots on every
+          // instance: evenly spread, so an upstream token bucket never sees a burst of a second's
+          // budget at once, and no second of the clock sees more than the budget.
+          const slotMs = 1000 / rate;
+          const slot = Math.floor(now / slotMs);
+          const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
           try {
-            await budget.consume(String(index));
+            await slots.consume(`${rate}:${slot}`);
             return undefined;
           } catch (refusal) {
             if (!(refusal instanceof RateLimiterRes)) throw refusal;
-            wait = (index + 1) * windowMs - now;
+            wait = Math.ceil((slot + 1) * slotMs - now);
             reason = 'organisation budget';
           }
         }
@@ -70,10 +95,22 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
     },
 
     async learn(response) {
-      if (response.status !== 429) return;
       const now = Date.now();
+      const second = Math.floor(now / 1000);
+      if (response.status !== 429) {
+        await accepted.consume(String(second));
+        return;
+      }
       const wait = parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS;
       await store.hold(now + wait);
+      if (requestsPerSecond !== undefined) return;
+      // Learn the budget from what upstream took in this second and the one before (at least one
+      // a second); a 429 while a learned budget paces lowers it.
+      const counts = await Promise.all([second, second - 1].map((key) => accepted.get(String(key))));
+      const took = Math.max(...counts.map((count) => count?.consumedPoints ?? 0));
+      const current = await budgetNow();
+      const rate = Math.max(1, Math.min(current ?? Number.POSITIVE_INFINITY, took * LEARNED_MARGIN));
+      await learned.set('rate', Math.round(rate * HUNDREDTHS), LEARNED_SECONDS);
     },
   };
 }
@@ -85,16 +122,6 @@ function defaultVisitorKey(request: Request): string | undefined {
     ?.split(',')
     .map((part) => part.trim());
   return forwarded?.filter(Boolean).at(-1) || request.headers.get('X-Real-IP')?.trim() || undefined;
-}
-
-/**
- * The budget as whole points per whole seconds (what the limiters count in), never above the rate:
- * 5/s is 5 per second, 2.5/s is 2 per second, 0.5/s is 1 per 2 seconds, 0.3/s is 1 per 4 seconds.
- */
-function budgetWindow(requestsPerSecond: number) {
-  return requestsPerSecond >= 1
-    ? { points: Math.floor(requestsPerSecond), seconds: 1 }
-    : { points: 1, seconds: Math.ceil(1 / requestsPerSecond) };
 }
 
 function tooManyRequests(waitMs: number, detail: string): Response {

@@ -100,25 +100,28 @@ describe('the per-visitor limit', () => {
 });
 
 describe('the organisation budget', () => {
-  it('paces calls to requestsPerSecond in every second of the clock', async () => {
+  it('paces calls to requestsPerSecond, one per slot of the clock, never more in a second', async () => {
     const limits = limitsOf({ requestsPerSecond: 2 });
     await vi.advanceTimersByTimeAsync(700);
     const settled = track(Array.from({ length: 7 }, () => limits.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(settled.map((call) => call.status)).toEqual(Array(7).fill(undefined));
-    expect(perSecond(settled.map((call) => call.at))).toEqual({ 0: 2, 1: 2, 2: 2, 3: 1 });
-    // Each waiting call goes as its second begins, not a full second after the last one.
-    expect(settled.map((call) => call.at)).toEqual([700, 700, 1000, 1000, 2000, 2000, 3000]);
+    // Evenly spread, each as its slot begins (2 a second at 95 %: 526 ms): never a burst.
+    const times = settled.map((call) => call.at);
+    expect(times).toEqual([700, 1053, 1579, 2106, 2632, 3158, 3685]);
+    expect(Math.max(...Object.values(perSecond(times)))).toBe(2);
   });
 
-  it('keeps a fractional rate whole and never above it', async () => {
+  it('spreads a fractional rate over slots of 1/rate seconds', async () => {
     const half = limitsOf({ requestsPerSecond: 0.5 });
     const slow = track(Array.from({ length: 3 }, () => half.awaitUpstream()));
     const twoAndAHalf = limitsOf({ requestsPerSecond: 2.5 });
     const fast = track(Array.from({ length: 5 }, () => twoAndAHalf.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(slow.map((call) => call.at)).toEqual([0, 2000, 4000]);
-    expect(perSecond(fast.map((call) => call.at))).toEqual({ 0: 2, 1: 2, 2: 1 });
+    // Slots of the wall clock: the first call goes at once, the next as the following slot begins.
+    const gaps = (times: number[]) => times.slice(1).map((at, index) => at - (times[index] as number));
+    expect(gaps(slow.map((call) => call.at)).slice(1)).toEqual([2105]);
+    expect(gaps(fast.map((call) => call.at)).slice(1)).toEqual([421, 421, 421]);
   });
 
   it('answers a local 429 at once when the budget is further away than maxWaitMs', async () => {
@@ -137,16 +140,29 @@ describe('the hold learned from upstream 429s', () => {
     new Response('{"code":429}', { status: 429, headers });
 
   it('holds calls until the upstream’s Retry-After, and no longer', async () => {
-    const limits = limitsOf({});
+    const limits = limitsOf({ requestsPerSecond: 10 });
     await limits.learn(upstream429({ 'Retry-After': '3' }));
     const settled = track([limits.awaitUpstream(), limits.awaitUpstream()]);
     await vi.advanceTimersByTimeAsync(2_999);
     expect(settled).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(101);
+    // The second goes as the budget's next slot begins (10 a second at 95 %).
     expect(settled).toEqual([
       { at: 3000, status: undefined },
-      { at: 3000, status: undefined },
+      { at: 3053, status: undefined },
     ]);
+  });
+
+  it('learns a budget from what upstream took before its 429, shared by the calls that wait', async () => {
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    for (let call = 0; call < 5; call++) await limits.learn(ok);
+    await limits.learn(upstream429({ 'Retry-After': '1' }));
+    const settled = track(Array.from({ length: 5 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Three quarters of the 5 a second it took: one call per slot of 267 ms after the hold, not
+    // five at once.
+    expect(settled.map((call) => call.at)).toEqual([1000, 1067, 1334, 1601, 1867]);
   });
 
   it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {
