@@ -8,7 +8,8 @@ export interface ProxyLimits {
   perVisitor?: { points: number; duration: number } | false;
   /**
    * The organisation's budget upstream, in requests per second, shared by every instance that
-   * shares the store. Without it the proxy still honours the upstream's 429s (a shared hold).
+   * shares the store, and spread evenly (at 95 % of it). Without it the proxy learns one from the
+   * upstream's first 429 (and holds every instance until its `Retry-After`).
    * @example limits: { requestsPerSecond: 5 }
    */
   requestsPerSecond?: number;
