@@ -102,14 +102,18 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
         return;
       }
       const wait = parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS;
+      const freshEpisode = now >= (await store.holdUntil());
       await store.hold(now + wait);
       if (requestsPerSecond !== undefined) return;
-      // Learn the budget from what upstream took in this second and the one before (at least one
-      // a second); a 429 while a learned budget paces lowers it.
+      // Learn the budget from what upstream took in this second and the one before. The answers of
+      // one burst arrive in any order, so within an episode (until the hold ends) the largest
+      // count wins; a 429 in a new episode, while the learned budget paces, lowers it.
       const counts = await Promise.all([second, second - 1].map((key) => accepted.get(String(key))));
-      const took = Math.max(...counts.map((count) => count?.consumedPoints ?? 0));
+      const took = Math.max(...counts.map((count) => count?.consumedPoints ?? 0)) * LEARNED_MARGIN;
       const current = await budgetNow();
-      const rate = Math.max(1, Math.min(current ?? Number.POSITIVE_INFINITY, took * LEARNED_MARGIN));
+      let rate = took;
+      if (current !== undefined) rate = freshEpisode ? current * LEARNED_MARGIN : Math.max(current, took);
+      rate = Math.max(1, rate);
       await learned.set('rate', Math.round(rate * HUNDREDTHS), LEARNED_SECONDS);
     },
   };

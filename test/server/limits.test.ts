@@ -165,6 +165,25 @@ describe('the hold learned from upstream 429s', () => {
     expect(settled.map((call) => call.at)).toEqual([1000, 1067, 1334, 1601, 1867]);
   });
 
+  it('lowers a learned budget once per new episode of 429s, not at each 429 of one burst', async () => {
+    const limits = limitsOf({});
+    for (let call = 0; call < 4; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));
+    // One burst's 429s: 3 a second learned (three quarters of 4), kept by the rest of the burst.
+    for (let call = 0; call < 3; call++) await limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    // The slots are the clock's: the first call may go late in one, the next two at slot starts.
+    const spacing = async () => {
+      const settled = track([limits.awaitUpstream(), limits.awaitUpstream(), limits.awaitUpstream()]);
+      await vi.advanceTimersByTimeAsync(3_000);
+      return (settled[2]?.at ?? 0) - (settled[1]?.at ?? 0);
+    };
+    expect(await spacing()).toBe(333);
+    // A 429 after the hold is a new episode: three quarters of that, 2.25 a second.
+    await limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await spacing()).toBe(444);
+  });
+
   it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {
     const limits = limitsOf({});
     await limits.learn(upstream429({ 'Retry-After': '30' }));

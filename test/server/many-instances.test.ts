@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/client/index.js';
+import { ApiError, getRetryAt } from '../../src/core/index.js';
+import { startRedisServer } from '../support/redis-server.js';
+
+// Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
+// making 300 calls. Real processes, real sockets, real time: about a minute per run.
+const BUNDLE_DIR = 'node_modules/.cache/caoliao-proxy-process';
+const BROWSERS = 100;
+const CALLS_PER_BROWSER = 3;
+const BUDGET = 5;
+
+let redisServer: Awaited<ReturnType<typeof startRedisServer>>;
+
+beforeAll(async () => {
+  redisServer = await startRedisServer();
+  // The proxy process runs the library's TypeScript: bundle it once, dependencies left external.
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: true,
+      outDir: BUNDLE_DIR,
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: {
+        input: {
+          'proxy-process': 'test/server/fixtures/proxy-process.ts',
+          'upstream-process': 'test/server/fixtures/upstream-process.ts',
+        },
+        output: { entryFileNames: '[name].mjs' },
+      },
+    },
+  });
+}, 60_000);
+afterAll(() => redisServer?.stop());
+
+interface UpstreamAnswer {
+  at: number;
+  status: number;
+}
+
+/** The API behind a token bucket of 5, refilled 5 a second (429 + Retry-After when empty), in its own process. */
+async function budgetedUpstream() {
+  const child = spawn(process.execPath, [`${BUNDLE_DIR}/upstream-process.mjs`], {
+    env: { ...process.env, BUDGET: String(BUDGET) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+  const answers: UpstreamAnswer[] = [];
+  const url = await new Promise<string>((resolve) => {
+    lines.once('line', resolve);
+  });
+  lines.on('line', (line) => answers.push(JSON.parse(line) as UpstreamAnswer));
+  return {
+    url,
+    answers,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function startProxy(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, [`${BUNDLE_DIR}/proxy-process.mjs`], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await createInterface({ input: child.stdout as NonNullable<typeof child.stdout> })
+    [Symbol.asyncIterator]()
+    .next()
+    .then(({ value }) => [value as string]);
+  return { url: `http://127.0.0.1:${Number(line)}`, process: child };
+}
+
+interface Run {
+  upstream: UpstreamAnswer[];
+  served: number;
+  failed: number;
+  /** Every 429 a browser received: whether it had a Retry-After, and whether the browser waited it out. */
+  tooMany: { hadRetryAfter: boolean; honoured?: boolean }[];
+}
+
+async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: number }): Promise<Run> {
+  const upstream = await budgetedUpstream();
+  const proxies = await Promise.all(
+    [0, 1, 2].map(() =>
+      startProxy({
+        UPSTREAM: upstream.url,
+        REDIS_PORT: String(redisServer.port),
+        STORE: store,
+        // Runs side by side on one Redis: each deployment its own keys.
+        KEY_PREFIX: `run-${store}-${budget ?? 'learned'}`,
+        RPS: budget ? String(budget) : '',
+      }),
+    ),
+  );
+  const tooMany: Run['tooMany'] = [];
+  let served = 0;
+  let failed = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: BROWSERS }, async (_, index) => {
+        const proxy = proxies[index % proxies.length] as (typeof proxies)[number];
+        // The browser's view of the wire: each 429, and whether its next request waited it out.
+        let last: { hadRetryAfter: boolean; honoured?: boolean } | undefined;
+        let notBefore = 0;
+        const client = createApiClient({
+          baseUrl: `${proxy.url}/caoliao`,
+          fetch: async (url, init) => {
+            if (last && last.honoured === undefined) last.honoured = Date.now() >= notBefore - 5;
+            const response = await fetch(url, init);
+            if (response.status === 429) {
+              const seconds = Number(response.headers.get('retry-after'));
+              last = { hadRetryAfter: seconds > 0 };
+              tooMany.push(last);
+              notBefore = Date.now() + seconds * 1000;
+            }
+            return response;
+          },
+        });
+        for (let call = 0; call < CALLS_PER_BROWSER; call += 1) {
+          for (let attempt = 0; ; attempt += 1) {
+            try {
+              await client.getTemplate({ tpl_id: 1 });
+              served += 1;
+              break;
+            } catch (error) {
+              if (!(error instanceof ApiError) || error.code !== 429 || attempt > 50) {
+                failed += 1;
+                break;
+              }
+              // What React Query's retry does with apiRetryDelay: wait for the moment the gate opens.
+              await new Promise((resolve) =>
+                setTimeout(resolve, Math.max(0, (getRetryAt(error) ?? 0) - Date.now())),
+              );
+            }
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const proxy of proxies) proxy.process.kill('SIGTERM');
+    await upstream.close();
+  }
+  return { upstream: upstream.answers, served, failed, tooMany };
+}
+
+describe.concurrent('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
+  it('with the budget configured: the upstream never refuses, every browser is served', async () => {
+    const result = await run({ store: 'redis', budget: BUDGET });
+    expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
+    // The upstream's own bucket judges its budget, whatever the jitter of arrival: it never refused.
+    expect(result.upstream.filter(({ status }) => status === 429)).toHaveLength(0);
+    for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
+  }, 180_000);
+
+  it('without it: only the first burst’s upstream 429s, then the shared hold paces them; every browser served', async () => {
+    const result = await run({ store: 'redis' });
+    expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
+    const first = Math.min(...result.upstream.map(({ at }) => at));
+    const late = result.upstream.filter(({ status, at }) => status === 429 && at > first + 1500);
+    expect(late).toHaveLength(0);
+    for (const answer of result.tooMany) expect(answer.hadRetryAfter).toBe(true);
+  }, 180_000);
+});
