@@ -8,7 +8,7 @@ export interface ProxyLimits {
   perVisitor?: { points: number; duration: number } | false;
   /**
    * The organisation's budget upstream, in requests per second, shared by every instance that
-   * shares the store, and spread evenly (at 95 % of it). Without it the proxy learns one from the
+   * shares the store, and spread evenly over each second. Without it the proxy learns one from the
    * upstream's first 429 (and holds every instance until its `Retry-After`).
    * @example limits: { requestsPerSecond: 5 }
    */

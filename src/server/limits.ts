@@ -15,11 +15,6 @@ const SHARED_VISITOR = 'shared';
  * this long after the last 429, then forgotten (the next burst teaches it again).
  */
 const LEARNED_MARGIN = 0.75;
-/**
- * A configured budget is paced at 95 % of it: at exactly the upstream's refill rate, the jitter of
- * the network drains its bucket sooner or later.
- */
-const CONFIGURED_MARGIN = 0.95;
 const LEARNED_SECONDS = 300;
 /** Rates are kept in the store as whole hundredths of a request per second. */
 const HUNDREDTHS = 100;
@@ -46,7 +41,7 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
   const learned = store.limiter({ keyPrefix: 'learned', points: MANY, duration: LEARNED_SECONDS });
 
   const budgetNow = async (): Promise<number | undefined> => {
-    if (requestsPerSecond !== undefined) return requestsPerSecond * CONFIGURED_MARGIN;
+    if (requestsPerSecond !== undefined) return requestsPerSecond;
     const hundredths = (await learned.get('rate'))?.consumedPoints;
     return hundredths ? hundredths / HUNDREDTHS : undefined;
   };
@@ -80,7 +75,10 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
           const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
           try {
             await slots.consume(`${rate}:${slot}`);
-            return undefined;
+            // A slot taken after it ended (a slow store, a busy process) is not spent late, where it
+            // would crowd the next one: the call waits for a slot of its own.
+            if (Date.now() < (slot + 1) * slotMs) return undefined;
+            continue;
           } catch (refusal) {
             if (!(refusal instanceof RateLimiterRes)) throw refusal;
             wait = Math.ceil((slot + 1) * slotMs - now);

@@ -106,9 +106,9 @@ describe('the organisation budget', () => {
     const settled = track(Array.from({ length: 7 }, () => limits.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(settled.map((call) => call.status)).toEqual(Array(7).fill(undefined));
-    // Evenly spread, each as its slot begins (2 a second at 95 %: 526 ms): never a burst.
+    // Evenly spread, each as its slot of 500 ms begins: never a second's budget in one burst.
     const times = settled.map((call) => call.at);
-    expect(times).toEqual([700, 1053, 1579, 2106, 2632, 3158, 3685]);
+    expect(times).toEqual([700, 1000, 1500, 2000, 2500, 3000, 3500]);
     expect(Math.max(...Object.values(perSecond(times)))).toBe(2);
   });
 
@@ -120,8 +120,8 @@ describe('the organisation budget', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     // Slots of the wall clock: the first call goes at once, the next as the following slot begins.
     const gaps = (times: number[]) => times.slice(1).map((at, index) => at - (times[index] as number));
-    expect(gaps(slow.map((call) => call.at)).slice(1)).toEqual([2105]);
-    expect(gaps(fast.map((call) => call.at)).slice(1)).toEqual([421, 421, 421]);
+    expect(gaps(slow.map((call) => call.at)).slice(1)).toEqual([2000]);
+    expect(gaps(fast.map((call) => call.at)).slice(1)).toEqual([400, 400, 400]);
   });
 
   it('answers a local 429 at once when the budget is further away than maxWaitMs', async () => {
@@ -146,10 +146,10 @@ describe('the hold learned from upstream 429s', () => {
     await vi.advanceTimersByTimeAsync(2_999);
     expect(settled).toEqual([]);
     await vi.advanceTimersByTimeAsync(101);
-    // The second goes as the budget's next slot begins (10 a second at 95 %).
+    // The second goes as the budget's next slot of 100 ms begins.
     expect(settled).toEqual([
       { at: 3000, status: undefined },
-      { at: 3053, status: undefined },
+      { at: 3100, status: undefined },
     ]);
   });
 

@@ -66,20 +66,25 @@ async function budgetedUpstream() {
   };
 }
 
-async function startProxy(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+/** One proxy process: its address, and when it sent each call upstream (by its own clock). */
+async function startProxy(env: Record<string, string>) {
   const child = spawn(process.execPath, [`${BUNDLE_DIR}/proxy-process.mjs`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [line] = await createInterface({ input: child.stdout as NonNullable<typeof child.stdout> })
-    [Symbol.asyncIterator]()
-    .next()
-    .then(({ value }) => [value as string]);
-  return { url: `http://127.0.0.1:${Number(line)}`, process: child };
+  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+  const departures: number[] = [];
+  const port = await new Promise<string>((resolve) => {
+    lines.once('line', resolve);
+  });
+  lines.on('line', (line) => departures.push((JSON.parse(line) as { departure: number }).departure));
+  return { url: `http://127.0.0.1:${Number(port)}`, process: child as ChildProcess, departures };
 }
 
 interface Run {
   upstream: UpstreamAnswer[];
+  /** When the proxies sent each call upstream. */
+  departures: number[];
   served: number;
   failed: number;
   /** Every 429 a browser received: whether it had a Retry-After, and whether the browser waited it out. */
@@ -148,15 +153,24 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
     for (const proxy of proxies) proxy.process.kill('SIGTERM');
     await upstream.close();
   }
-  return { upstream: upstream.answers, served, failed, tooMany };
+  const departures = proxies.flatMap((proxy) => proxy.departures);
+  return { upstream: upstream.answers, departures, served, failed, tooMany };
 }
 
+/** The most calls the proxies together sent upstream in one second of the clock. */
+const mostInOneSecond = (times: number[]) => {
+  const counts = new Map<number, number>();
+  for (const at of times) counts.set(Math.floor(at / 1000), (counts.get(Math.floor(at / 1000)) ?? 0) + 1);
+  return Math.max(...counts.values());
+};
+
 describe.concurrent('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
-  it('with the budget configured: the upstream never refuses, every browser is served', async () => {
+  it('with the budget configured: never more than 5 sent in a second, no upstream 429, every browser served', async () => {
     const result = await run({ store: 'redis', budget: BUDGET });
     expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
-    // The upstream's own bucket judges its budget, whatever the jitter of arrival: it never refused.
     expect(result.upstream.filter(({ status }) => status === 429)).toHaveLength(0);
+    expect(result.departures).toHaveLength(BROWSERS * CALLS_PER_BROWSER);
+    expect(mostInOneSecond(result.departures)).toBeLessThanOrEqual(BUDGET);
     for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
   }, 180_000);
 
