@@ -66,6 +66,9 @@ const chromium = ({ screenshots = false } = {}) => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+/** Issue #12's proof: three proxy processes, one Redis, a hundred browsers, in real time. */
+const FLEET_TEST = 'test/server/many-instances.test.ts';
+
 export default defineConfig({
   publicDir: false,
   plugins: [react(), stylesheet()],
@@ -105,8 +108,20 @@ export default defineConfig({
             'test/testing/**/*.test.ts',
             'test/server/**/*.test.ts',
           ],
+          exclude: [FLEET_TEST],
           // The gate tests wait out real Retry-After seconds against a real server.
           testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Processes timed in real time: run last and alone, so that the browsers of the other
+          // projects cannot stall them.
+          name: 'fleet',
+          environment: 'node',
+          include: [FLEET_TEST],
+          sequence: { groupOrder: 1 },
         },
       },
       {

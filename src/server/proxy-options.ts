@@ -36,7 +36,7 @@ export type AuthorizeResult = boolean | Response;
 export interface ApiProxyOptions {
   /**
    * The organisation's API key, sent upstream as `Authorization: Bearer …` and nowhere else.
-   * @example createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY, allow: 'form' })
+   * @example createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY!, allow: 'form' })
    */
   apiKey: string;
   /**
@@ -67,7 +67,7 @@ export interface ApiProxyOptions {
   /**
    * Where the limits keep their state: `createMemoryStore()` (the default, one process) or
    * `createRedisStore(redis)` when several instances serve one key.
-   * @example createApiProxy({ apiKey, allow: 'form', store: createRedisStore(new Redis(process.env.REDIS_URL)) })
+   * @example createApiProxy({ apiKey, allow: 'form', store: createRedisStore(new Redis(process.env.REDIS_URL!)) })
    */
   store?: ProxyStore;
   /**
@@ -144,7 +144,8 @@ function checkAllow(allow: unknown): Set<EndpointName> {
   if (allow === undefined) fail("allow is required: a preset ('form', 'desk') or a list of endpoint names");
   if (typeof allow === 'string') {
     if (!Object.hasOwn(PROXY_PRESETS, allow))
-      fail(`allow: no preset named ${JSON.stringify(allow)} (form, desk)`);
+      // Not quoted: a secret passed here by mistake (an environment variable mixed up) stays out of logs.
+      fail('allow: no such preset (form, desk)');
     return new Set(PROXY_PRESETS[allow as ProxyPreset]);
   }
   if (!Array.isArray(allow) || allow.length === 0)

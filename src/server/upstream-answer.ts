@@ -2,7 +2,7 @@ import { redactSecret } from '../core/redact-secret.js';
 import { quotesSecret } from './quotes-secret.js';
 
 /** Upstream headers the browser client reads; every other one (hop-by-hop, Set-Cookie …) stays here. */
-const PASSED_HEADERS = ['content-type', 'retry-after', 'cache-control', 'content-language', 'x-request-id'];
+const PASSED_HEADERS = ['content-type', 'retry-after', 'content-language', 'x-request-id'];
 /** Statuses whose answers have no body. */
 const NULL_BODY = new Set([204, 205, 304]);
 
@@ -36,6 +36,8 @@ export function passOn(
     redacted = true;
     body = new TextEncoder().encode(safe);
   }
+  // An API answer is one person's: no cache in between may keep it.
+  headers.set('Cache-Control', 'no-store');
   // Bytes, not text: Response would add a Content-Type of its own to a text body.
   const response = new Response(NULL_BODY.has(status) ? null : (body as BodyInit), { status, headers });
   return { response, redacted };
