@@ -1,5 +1,4 @@
-import { redactSecret } from '../core/redact-secret.js';
-import { quotesSecret } from './quotes-secret.js';
+import { quotesSecret, redactSecret } from '../core/redact-secret.js';
 
 /** Upstream headers the browser client reads; every other one (hop-by-hop, Set-Cookie …) stays here. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'content-language', 'x-request-id'];
