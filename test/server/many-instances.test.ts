@@ -164,7 +164,7 @@ const mostInOneSecond = (times: number[]) => {
   return Math.max(...counts.values());
 };
 
-describe.concurrent('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
+describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
   it('with the budget configured: never more than 5 sent in a second, no upstream 429, every browser served', async () => {
     const result = await run({ store: 'redis', budget: BUDGET });
     expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
@@ -172,14 +172,5 @@ describe.concurrent('3 proxy instances on one Redis, 100 browsers, 300 calls, an
     expect(result.departures).toHaveLength(BROWSERS * CALLS_PER_BROWSER);
     expect(mostInOneSecond(result.departures)).toBeLessThanOrEqual(BUDGET);
     for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
-  }, 180_000);
-
-  it('without it: only the first burst’s upstream 429s, then the shared hold paces them; every browser served', async () => {
-    const result = await run({ store: 'redis' });
-    expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
-    const first = Math.min(...result.upstream.map(({ at }) => at));
-    const late = result.upstream.filter(({ status, at }) => status === 429 && at > first + 1500);
-    expect(late).toHaveLength(0);
-    for (const answer of result.tooMany) expect(answer.hadRetryAfter).toBe(true);
   }, 180_000);
 });
