@@ -96,7 +96,12 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
       const now = Date.now();
       const second = Math.floor(now / 1000);
       if (response.status !== 429) {
-        await accepted.consume(String(second));
+        // An answer taken while a hold is on is the tail of a burst, let through by what the
+        // upstream's bucket refilled since its 429: counted, it would teach a rate above the
+        // upstream's own. A configured budget needs no counts at all.
+        if (requestsPerSecond === undefined && now >= (await store.holdUntil())) {
+          await accepted.consume(String(second));
+        }
         return;
       }
       const wait = parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS;

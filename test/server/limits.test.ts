@@ -165,6 +165,23 @@ describe('the hold learned from upstream 429s', () => {
     expect(settled.map((call) => call.at)).toEqual([1000, 1067, 1334, 1601, 1867]);
   });
 
+  it('does not count what upstream took during the hold: the burst’s tail would teach too high a rate', async () => {
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    for (let call = 0; call < 5; call++) await limits.learn(ok);
+    await limits.learn(upstream429({ 'Retry-After': '1' }));
+    // Calls already on their way when the 429 came: upstream took 3 more from what it refilled,
+    // then refused the next, all in the same second and the same episode.
+    await vi.advanceTimersByTimeAsync(300);
+    for (let call = 0; call < 3; call++) await limits.learn(ok);
+    await limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Still three quarters of the 5 taken before the 429 (one per 267 ms), not of 8 (one per 167 ms).
+    expect((settled[2]?.at ?? 0) - (settled[1]?.at ?? 0)).toBe(267);
+  });
+
   it('lowers a learned budget once per new episode of 429s, not at each 429 of one burst', async () => {
     const limits = limitsOf({});
     for (let call = 0; call < 4; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));

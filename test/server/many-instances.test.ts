@@ -173,4 +173,13 @@ describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream b
     expect(mostInOneSecond(result.departures)).toBeLessThanOrEqual(BUDGET);
     for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
   }, 180_000);
+
+  it('without it: only the first burst’s upstream 429s, then the learned budget paces them; every browser served', async () => {
+    const result = await run({ store: 'redis' });
+    expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failed: 0 });
+    const first = Math.min(...result.upstream.map(({ at }) => at));
+    const late = result.upstream.filter(({ status, at }) => status === 429 && at > first + 1500);
+    expect(late).toEqual([]);
+    for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
+  }, 180_000);
 });
