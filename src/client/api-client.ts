@@ -8,12 +8,20 @@ import {
   type Endpoints,
   type VerifyCertificateRequest,
 } from './endpoints.js';
+import { checkIdempotencyKey, headerKey, newIdempotencyKey } from './idempotency-key.js';
 import { createRateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
 
 /** Options of one call. */
 export interface RequestOptions {
   /** Cancels the call, also while it waits at the rate-limit gate; it then fails as `aborted`. */
   signal?: AbortSignal;
+  /**
+   * The `Idempotency-Key` of this write, when the client sends keys (`ApiClientOptions.idempotencyKeys`):
+   * 1–255 visible ASCII characters without `"` or `\`. Without it, each keyed write gets a fresh
+   * random key. Reads ignore it.
+   * @example await client.addRecord(record, { idempotencyKey: savedKey })
+   */
+  idempotencyKey?: string;
 }
 
 export interface ApiClientOptions {
@@ -52,6 +60,14 @@ export interface ApiClientOptions {
   certificateFields?: Partial<Record<keyof VerifyCertificateRequest, string>>;
   /** Pacing of the client-wide rate-limit gate; see `RateLimitOptions`. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Whether writes (`addRecord`, `verifyCertificate`) carry an `Idempotency-Key` header, so that a
+   * proxy which honours keys (`createApiProxy`) stores a resent submission once. By default on when
+   * `baseUrl` points anywhere but `https://open.cli.im` (your proxy), off when calling the API
+   * directly, which ignores the header. A proxy on another origin must allow the header in CORS.
+   * @example createApiClient({ baseUrl: 'https://api.example.com/caoliao', idempotencyKeys: false })
+   */
+  idempotencyKeys?: boolean;
 }
 
 type Method<Name extends EndpointName> = (
@@ -82,6 +98,8 @@ export interface ApiClient {
   getQrcodeOperation: Method<'getQrcodeOperation'>;
   /** Certificate verification (核销), a write; path and field names are configurable. */
   verifyCertificate: Method<'verifyCertificate'>;
+  /** Whether this client's writes carry an `Idempotency-Key` (see `ApiClientOptions.idempotencyKeys`). */
+  readonly idempotencyKeys: boolean;
 }
 
 const DEFAULT_BASE_URL = 'https://open.cli.im';
@@ -90,8 +108,22 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Kinds of failure where the server did answer. */
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
+/** Kinds of failure after which no answer can tell whether the server honours keys. */
+const UNANSWERED_KINDS = new Set(['network', 'timeout']);
+const WRITES = new Set<EndpointName>(['addRecord', 'verifyCertificate']);
 
-function checkOptions({ baseUrl, apiKey, fetch, timeoutMs, paths = {} }: ApiClientOptions): void {
+/** Keys are for a proxy: the API itself (`open.cli.im`) ignores them. A relative URL is a proxy. */
+function talksToProxy(baseUrl: string | undefined): boolean {
+  if (baseUrl === undefined) return false;
+  try {
+    return new URL(baseUrl).origin !== DEFAULT_BASE_URL;
+  } catch {
+    return true;
+  }
+}
+
+function checkOptions(options: ApiClientOptions): void {
+  const { baseUrl, apiKey, fetch, timeoutMs, paths = {}, idempotencyKeys } = options;
   const fail = (message: string) => {
     throw new TypeError(`createApiClient: ${message}`);
   };
@@ -101,6 +133,9 @@ function checkOptions({ baseUrl, apiKey, fetch, timeoutMs, paths = {} }: ApiClie
     fail('apiKey must be a non-empty string of visible ASCII characters (leave it out to call a proxy)');
   }
   if (fetch !== undefined && typeof fetch !== 'function') fail('fetch must be a function');
+  if (idempotencyKeys !== undefined && typeof idempotencyKeys !== 'boolean') {
+    fail('idempotencyKeys must be true or false');
+  }
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
     fail(`timeoutMs must be a positive number, got ${timeoutMs}`);
   }
@@ -145,6 +180,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const headers = buildHeaders(options);
   const gate = createRateLimitGate(options.rateLimit);
   const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const idempotencyKeys = options.idempotencyKeys ?? talksToProxy(options.baseUrl);
 
   // Servers and proxies sometimes echo request headers into their errors; fetch implementations
   // may quote them anywhere in what they throw (a property, an AggregateError's `errors` …).
@@ -160,7 +196,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     });
   };
 
-  async function send(endpoint: string, payload: object, signal: AbortSignal | undefined): Promise<unknown> {
+  async function send(
+    endpoint: string,
+    payload: object,
+    signal: AbortSignal | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<unknown> {
     let body: string;
     try {
       body = JSON.stringify(payload);
@@ -173,6 +214,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     }
     const pass = await gate.acquire(signal, endpoint);
+
+    const requestHeaders = new Headers(headers);
+    if (idempotencyKey !== undefined) requestHeaders.set('Idempotency-Key', `"${idempotencyKey}"`);
+    let response: Response | undefined;
 
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
@@ -187,9 +232,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     );
     try {
       if (signal?.aborted) onAbort();
-      const response = await fetchImpl(`${baseUrl}${endpoint}`, {
+      response = await fetchImpl(`${baseUrl}${endpoint}`, {
         method: 'POST',
-        headers: new Headers(headers),
+        headers: requestHeaders,
         body,
         signal: controller.signal,
         // A redirect would carry the person's answers and our headers (a CSRF token …) to wherever
@@ -212,6 +257,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         error = withApiErrorFields(error, { kind: timedOut ? 'timeout' : 'aborted', cause });
       }
       error = redactError(error);
+      if (idempotencyKey !== undefined && safeToResend(error, response, idempotencyKey)) {
+        error = withApiErrorFields(error, { idempotencyKey });
+      }
       if (error.status === 429 || error.code === 429) gate.limited(error);
       else if (error.status !== undefined) gate.accepted(pass);
       else gate.unanswered(pass);
@@ -224,12 +272,33 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   const methods = Object.keys(DEFAULT_PATHS).map((name) => [
     name,
-    (request: object | undefined, { signal }: RequestOptions = {}) => {
+    (request: object | undefined, { signal, idempotencyKey }: RequestOptions = {}) => {
+      try {
+        if (idempotencyKey !== undefined) checkIdempotencyKey(name, idempotencyKey);
+      } catch (thrown) {
+        return Promise.reject(thrown);
+      }
       const body = name === 'verifyCertificate' ? renameFields(request ?? {}, certificateFields) : request;
-      return send(paths[name as EndpointName], body ?? {}, signal);
+      const keyed = idempotencyKeys && WRITES.has(name as EndpointName);
+      return send(
+        paths[name as EndpointName],
+        body ?? {},
+        signal,
+        keyed ? (idempotencyKey ?? newIdempotencyKey()) : undefined,
+      );
     },
   ]);
-  return Object.fromEntries(methods) as ApiClient;
+  return { ...Object.fromEntries(methods), idempotencyKeys } as ApiClient;
+}
+
+/**
+ * Whether a keyed write that failed with `error` may be resent with the same key: the answer
+ * echoed the key (the server honours it), or no answer came. An answer without the echo came from
+ * a server that ignores keys, where a resend could store twice.
+ */
+function safeToResend(error: ApiError, response: Response | undefined, key: string): boolean {
+  if (UNANSWERED_KINDS.has(error.kind)) return true;
+  return headerKey(response?.headers?.get?.('Idempotency-Key') ?? null) === key;
 }
 
 /**

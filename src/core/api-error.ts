@@ -37,6 +37,14 @@ export interface ApiErrorInit {
   retryAfterMs?: number;
   /** The path that was called, e.g. `/api/v2/rpc/record/addRecord`; cut to 1,000 characters. */
   endpoint?: string;
+  /**
+   * The `Idempotency-Key` of the write that failed, set only when a resend with it is safe: the
+   * server echoed it (it honours keys), or no answer came at all (`network`, `timeout`). With
+   * `mayHaveBeenStored(error)`, it means a resend with this key cannot store twice. Cut to 1,000
+   * characters.
+   * @example if (mayHaveBeenStored(error) && error.idempotencyKey) offerSafeResend();
+   */
+  idempotencyKey?: string;
   /** What was thrown underneath (a fetch `TypeError`, a `DOMException` …). */
   cause?: unknown;
 }
@@ -58,7 +66,7 @@ const KIND_MESSAGES: Record<ApiErrorKind, string> = {
   unknown: 'Unknown error',
 };
 
-/** Server text kept on an error (`serverMessage`, `detail`, `endpoint`) is cut to this many characters. */
+/** Text kept on an error (`serverMessage`, `detail`, `endpoint`, `idempotencyKey`) is cut to this many characters. */
 const MAX_TEXT_LENGTH = 1000;
 
 /**
@@ -107,6 +115,7 @@ function normalize(init: ApiErrorInit): ApiErrorInit {
     detail: asCappedText(init.detail),
     retryAfterMs: asNumber(init.retryAfterMs),
     endpoint: asCappedText(init.endpoint),
+    idempotencyKey: asCappedText(init.idempotencyKey),
   };
 }
 
@@ -143,6 +152,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly endpoint: string | undefined;
+  /** See `ApiErrorInit.idempotencyKey`. */
+  readonly idempotencyKey: string | undefined;
 
   constructor(raw: ApiErrorInit) {
     const init = normalize(raw);
@@ -155,6 +166,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.retryAfterMs = init.retryAfterMs;
     this.endpoint = init.endpoint;
+    this.idempotencyKey = init.idempotencyKey;
   }
 
   /** @internal Lets `isApiError` recognise errors made by another copy of this library. */

@@ -46,6 +46,18 @@ describe('ApiError', () => {
     });
   });
 
+  it('keeps an idempotencyKey through toJSON and withApiErrorFields, capped like server text', () => {
+    const error = new ApiError({ kind: 'timeout', idempotencyKey: 'k-1' });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ kind: 'timeout', idempotencyKey: 'k-1' });
+    expect(withApiErrorFields(error, { kind: 'network' }).idempotencyKey).toBe('k-1');
+    expect(new ApiError({ kind: 'network' }).toJSON()).not.toHaveProperty(
+      'idempotencyKey',
+      expect.anything(),
+    );
+    const capped = new ApiError({ kind: 'network', idempotencyKey: 'k'.repeat(50_000) });
+    expect(capped.idempotencyKey).toHaveLength(1000);
+  });
+
   it('is recognised by isApiError, also when made by another copy of the library', () => {
     expect(isApiError(new ApiError({ kind: 'network' }))).toBe(true);
     expect(isApiError(new Error('x'))).toBe(false);
