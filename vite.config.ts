@@ -116,12 +116,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Processes timed in real time: run last and alone, so that the browsers of the other
-          // projects cannot stall them.
+          // Processes timed in real time: run last and alone (after visual-control's group), so
+          // that the browsers of the other projects cannot stall them.
           name: 'fleet',
           environment: 'node',
           include: [FLEET_TEST],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 3 },
         },
       },
       {
