@@ -102,20 +102,61 @@ function getRecord(state: SimulatorState, body: RequestParams): HttpAnswer {
   });
 }
 
+const ORDERS = ['submit_at,desc', 'submit_at,asc'];
+
+/** An optional id filter (`{ id }`) of getRecords: the id, `undefined` for none, or the refusal. */
+function idFilter(value: unknown, name: string): string | undefined | HttpAnswer {
+  if (value === undefined) return undefined;
+  const id = typeof value === 'object' && value !== null ? (value as RequestParams).id : undefined;
+  return isId(id) ? String(wholeNumberOf(id)) : businessAnswer(100301, `filters.${name}.id must be an id`);
+}
+
+/** The records getRecords lists: this form, this code, submitted in the window, in this order. */
+function matchingRecords(state: SimulatorState, body: RequestParams): SimulatedRecord[] | HttpAnswer {
+  const { filters = {}, start_time: startTime, end_time: endTime, order_by: orderBy } = body;
+  if (typeof filters !== 'object' || filters === null || Array.isArray(filters))
+    return businessAnswer(100301, 'filters must be an object');
+  const { record_template: template, qrcode } = filters as RequestParams;
+  const tplId = idFilter(template, 'record_template');
+  if (typeof tplId === 'object') return tplId;
+  const codeId = idFilter(qrcode, 'qrcode');
+  if (typeof codeId === 'object') return codeId;
+  const from = startTime === undefined ? 0 : wholeNumberOf(startTime);
+  const to = endTime === undefined ? Number.MAX_SAFE_INTEGER : wholeNumberOf(endTime);
+  if (from === undefined || to === undefined)
+    return businessAnswer(100301, 'start_time and end_time must be Unix seconds');
+  if (from > to) return businessAnswer(100301, 'start_time must not be after end_time');
+  if (orderBy !== undefined && !ORDERS.includes(String(orderBy)))
+    return businessAnswer(100301, `order_by must be ${ORDERS.join(' or ')}`);
+  const records = state.records.filter(
+    (record) =>
+      (tplId === undefined || String(record.tpl_id) === tplId) &&
+      (codeId === undefined || String(record.code_id) === codeId) &&
+      record.submit_at >= from &&
+      record.submit_at <= to,
+  );
+  if (orderBy === undefined) return records;
+  // Ties (one second) keep the order the records came in: record ids grow.
+  const direction = orderBy === 'submit_at,desc' ? -1 : 1;
+  return records.sort((a, b) => direction * (a.submit_at - b.submit_at || a.record_id - b.record_id));
+}
+
 function getRecords(state: SimulatorState, body: RequestParams): HttpAnswer {
   if (!formatIs(body.format, ['json', 'json-ld', 'markdown'])) return businessAnswer(100305);
   const size = pageSize(body.page_size, 10, 50);
   if (typeof size !== 'number') return size;
+  const records = matchingRecords(state, body);
+  if (!Array.isArray(records)) return records;
   const { page_token: token } = body;
   // The cursors are the simulator's own: an offset into the list, as text.
   const start = token === undefined || token === '' ? 0 : wholeNumberOf(token);
-  if (start === undefined || start > state.records.length)
+  if (start === undefined || start > records.length)
     return businessAnswer(100301, 'page_token is not a cursor of this list');
   const end = start + size;
   return okAnswer({
-    list: state.records.slice(start, end).map(published),
-    page_token: end < state.records.length ? String(end) : undefined,
-    total: state.records.length,
+    list: records.slice(start, end).map(published),
+    page_token: end < records.length ? String(end) : undefined,
+    total: records.length,
   });
 }
 
