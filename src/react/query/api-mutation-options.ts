@@ -3,11 +3,13 @@ import type {
   AddRecordRequest,
   AddRecordResult,
   ApiClient,
+  RequestOptions,
   VerifyCertificateRequest,
   VerifyCertificateResult,
 } from '../../client/index.js';
 import { type ApiError, apiRetryDelay, apiWriteRetry } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
+import { type KeyedWrite, settleIdempotencyKey, takeIdempotencyKey } from './idempotency-keys.js';
 
 /**
  * What `apiMutations.*` return: `useMutation` options with a `mutationKey`.
@@ -32,16 +34,37 @@ function once<Result>(client: ApiClient, key: string, send: () => Promise<Result
   return sent;
 }
 
+// One submission, one key: every attempt of the same payload (a 429 retry, the retry button, a
+// resumed draft) sends the registry's key, until the outcome is known.
+async function sendKeyed<Result, Request>(
+  client: ApiClient,
+  name: KeyedWrite,
+  request: Request,
+  send: (request: Request, options: RequestOptions) => Promise<Result>,
+): Promise<Result> {
+  if (!client.idempotencyKeys) return send(request, {});
+  const idempotencyKey = takeIdempotencyKey(client, name, request);
+  try {
+    const result = await send(request, { idempotencyKey });
+    settleIdempotencyKey(client, name, request);
+    return result;
+  } catch (error) {
+    settleIdempotencyKey(client, name, request, error);
+    throw error;
+  }
+}
+
 // Written out rather than through TanStack's `mutationOptions`, which only exists from 5.82 on:
 // our peer range is every 5.x.
 function writeOptions<Result, Request>(
   client: ApiClient,
-  name: 'addRecord' | 'verifyCertificate',
-  send: (request: Request) => Promise<Result>,
+  name: KeyedWrite,
+  send: (request: Request, options: RequestOptions) => Promise<Result>,
 ): ApiWriteOptions<Result, Request> {
   return {
     mutationKey: [...apiQueryKeys.all, name],
-    mutationFn: (request) => once(client, `${name} ${JSON.stringify(request)}`, () => send(request)),
+    mutationFn: (request) =>
+      once(client, `${name} ${JSON.stringify(request)}`, () => sendKeyed(client, name, request, send)),
     retry: apiWriteRetry,
     retryDelay: apiRetryDelay,
   };
@@ -50,7 +73,10 @@ function writeOptions<Result, Request>(
 /**
  * Mutation options per write, for `useMutation` (the same as `useMutation`'s `mutationOptions`).
  * Retried by themselves only after a 429 (`apiWriteRetry`); a double submit of the same payload
- * sends one request. `useAddRecord` and `useVerifyCertificate` are built on them.
+ * sends one request. When the client sends keys (`client.idempotencyKeys`), every attempt of the
+ * same payload carries the same `Idempotency-Key` until it succeeds or is refused (see
+ * `idempotencyKeyFor`); a changed payload gets a new one. `useAddRecord` and
+ * `useVerifyCertificate` are built on them.
  * @example
  * const submit = useMutation({ ...apiMutations.addRecord(api), onSuccess: () => navigate('/done') });
  * const saving = useIsMutating({ mutationKey: apiMutations.addRecord(api).mutationKey });
@@ -61,8 +87,8 @@ export const apiMutations = {
    * @example useMutation(apiMutations.addRecord(api)).mutate({ code_id, tpl_id, fields })
    */
   addRecord: (client: ApiClient) =>
-    writeOptions<AddRecordResult, AddRecordRequest>(client, 'addRecord', (request) =>
-      client.addRecord(request),
+    writeOptions<AddRecordResult, AddRecordRequest>(client, 'addRecord', (request, options) =>
+      client.addRecord(request, options),
     ),
 
   /**
@@ -70,7 +96,9 @@ export const apiMutations = {
    * @example useMutation(apiMutations.verifyCertificate(api)).mutate({ certificate_code })
    */
   verifyCertificate: (client: ApiClient) =>
-    writeOptions<VerifyCertificateResult, VerifyCertificateRequest>(client, 'verifyCertificate', (request) =>
-      client.verifyCertificate(request),
+    writeOptions<VerifyCertificateResult, VerifyCertificateRequest>(
+      client,
+      'verifyCertificate',
+      (request, options) => client.verifyCertificate(request, options),
     ),
 };
