@@ -20,7 +20,10 @@ const RECORD: AddRecordRequest = {
   tpl_id: 2,
   fields: [{ field_id: 71234567890101, field_type: 'name', field_value: '张三' }],
 };
-const CHANGED: AddRecordRequest = { ...RECORD, fields: [{ ...RECORD.fields[0]!, field_value: '李四' }] };
+const CHANGED: AddRecordRequest = {
+  ...RECORD,
+  fields: [{ field_id: 71234567890101, field_type: 'name', field_value: '李四' }],
+};
 
 beforeEach(useVirtualTime);
 afterEach(() => vi.useRealTimers());
@@ -30,7 +33,8 @@ function recorder(path: string, ...answers: (() => Response | Promise<Response>)
   const keys: (string | null)[] = [];
   const handler = http.post(`${API}/${path}`, ({ request }) => {
     keys.push(request.headers.get('Idempotency-Key'));
-    return answers[Math.min(keys.length, answers.length) - 1]!();
+    const answer = answers[Math.min(keys.length, answers.length) - 1];
+    return answer ? answer() : HttpResponse.error();
   });
   return { keys, handler };
 }
