@@ -1,10 +1,14 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { ProxyStore } from './proxy-store.js';
 
+/** How often, at most, expired values are swept out (besides when each is read). */
+const SWEEP_EVERY_MS = 60_000;
+
 /**
  * The proxy's state in this process's memory: right for one instance, and the default. Several
  * instances serving one key each keep their own count, so together they can overspend the
- * organisation's budget; give them `createRedisStore(redis)` instead.
+ * organisation's budget, and each remembers only the idempotency keys it saw; give them
+ * `createRedisStore(redis)` instead.
  *
  * @example
  * const proxy = createApiProxy({ apiKey, allow: 'form', store: createMemoryStore() });
@@ -13,6 +17,29 @@ export function createMemoryStore(): ProxyStore {
   let until = 0;
   // A RateLimiterMemory keeps its counts in itself: the same options must give the same limiter.
   const limiters = new Map<string, RateLimiterMemory>();
+  const values = new Map<string, { value: string; expiresAt: number }>();
+  let sweptAt = Date.now();
+
+  // No timer: a library's interval would keep a host's process alive. Writes sweep now and then.
+  const sweep = () => {
+    const now = Date.now();
+    if (now - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = now;
+    for (const [key, entry] of values) if (entry.expiresAt <= now) values.delete(key);
+  };
+  const live = (key: string) => {
+    const entry = values.get(key);
+    if (entry && entry.expiresAt <= Date.now()) {
+      values.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  const put = (key: string, value: string, ttlMs: number) => {
+    sweep();
+    values.set(key, { value, expiresAt: Date.now() + ttlMs });
+  };
+
   return {
     limiter: (options) => {
       const key = JSON.stringify([options.keyPrefix, options.points, options.duration]);
@@ -26,6 +53,16 @@ export function createMemoryStore(): ProxyStore {
     holdUntil: async () => until,
     hold: async (next) => {
       until = Math.max(until, next);
+    },
+    setIfAbsent: async (key, value, ttlMs) => {
+      if (live(key)) return false;
+      put(key, value, ttlMs);
+      return true;
+    },
+    get: async (key) => live(key)?.value,
+    set: async (key, value, ttlMs) => put(key, value, ttlMs),
+    delete: async (key) => {
+      values.delete(key);
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { EndpointName } from '../client/endpoints.js';
 import { envelopeResponse } from './envelope.js';
+import { createIdempotency, type KeyedEndpoint } from './idempotency.js';
+import { readIdempotencyKey } from './idempotency-key.js';
 import type { Limits } from './limits-contract.js';
 import type { ProxyLogEntry, ProxyOutcome } from './proxy-log.js';
 import type { ProxySettings } from './proxy-options.js';
@@ -16,17 +18,22 @@ export type ApiProxy = (request: Request) => Promise<Response>;
 /** Request headers the browser may choose that go upstream, besides `forwardHeaders`. */
 const PASSED_REQUEST_HEADERS = ['accept', 'accept-language'];
 
-interface Outcome {
+/** @internal What became of one call, and the answer the browser gets. */
+export interface Outcome {
   outcome: ProxyOutcome;
   response: Response;
   upstreamStatus?: number;
   redacted?: boolean;
+  idempotency?: ProxyLogEntry['idempotency'];
 }
 
 const refuse = (outcome: ProxyOutcome, status: number, detail?: string, errorCode?: number): Outcome => ({
   outcome,
   response: envelopeResponse(status, { detail, errorCode }),
 });
+
+const isKeyed = (endpoint: EndpointName): endpoint is KeyedEndpoint =>
+  endpoint === 'addRecord' || endpoint === 'verifyCertificate';
 
 const isJson = (contentType: string | null) =>
   contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -76,19 +83,24 @@ async function readJsonBody(request: Request, maxBytes: number): Promise<string 
 export function createProxyHandler(settings: ProxySettings, limits: Limits): ApiProxy {
   const { allowed, paths, authorize, log } = settings;
 
-  async function forward(request: Request, endpoint: EndpointName, body: string): Promise<Outcome> {
-    const visitor = await limits.admitVisitor(request);
-    if (visitor) return { outcome: 'limited', response: visitor };
-    const budget = await limits.awaitUpstream(request.signal);
-    if (budget) return { outcome: 'limited', response: budget };
-
+  /** The headers of a call upstream: JSON, the key, and the browser's own when it is the browser's call. */
+  function upstreamHeaders(request: Request | undefined): Headers {
     const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
-    for (const name of [...PASSED_REQUEST_HEADERS, ...settings.forwardHeaders]) {
-      const value = request.headers.get(name);
-      if (value !== null) headers.set(name, value);
+    for (const name of request ? [...PASSED_REQUEST_HEADERS, ...settings.forwardHeaders] : []) {
+      const value = request?.headers.get(name);
+      if (value !== null && value !== undefined) headers.set(name, value);
     }
     headers.set('Authorization', `Bearer ${settings.apiKey}`);
+    return headers;
+  }
 
+  /** One call upstream, within the timeout, its answer read within `maxAnswerBytes`. */
+  async function callUpstream(
+    signal: AbortSignal | undefined,
+    path: string,
+    body: string,
+    headers: Headers,
+  ): Promise<{ status: number; headers: Headers; bytes: Uint8Array } | Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -96,10 +108,10 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
       controller.abort();
     }, settings.timeoutMs);
     const onGone = () => controller.abort();
-    request.signal?.addEventListener('abort', onGone, { once: true });
+    signal?.addEventListener('abort', onGone, { once: true });
     let upstreamStatus: number | undefined;
     try {
-      const upstream = await settings.fetch(`${settings.upstream}${paths[endpoint]}`, {
+      const upstream = await settings.fetch(`${settings.upstream}${path}`, {
         method: 'POST',
         headers,
         body,
@@ -119,19 +131,46 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
         ? await readBoundedBytes(upstream.body, settings.maxAnswerBytes)
         : new Uint8Array();
       if (!bytes) return { ...refuse('upstream-invalid', 502, 'upstream answer too large'), upstreamStatus };
-      const { response, redacted } = passOn(upstream.status, upstream.headers, bytes, settings.apiKey);
-      return { outcome: 'forwarded', response, upstreamStatus, redacted };
+      return { status: upstream.status, headers: upstream.headers, bytes };
     } catch {
       // Nothing of what fetch threw is kept: transports quote request headers in their errors.
       if (timedOut) return { ...refuse('upstream-timeout', 502, 'upstream timed out'), upstreamStatus };
-      if (request.signal?.aborted)
-        return { ...refuse('aborted', 502, 'the call was cancelled'), upstreamStatus };
+      if (signal?.aborted) return { ...refuse('aborted', 502, 'the call was cancelled'), upstreamStatus };
       return { ...refuse('upstream-unreachable', 502, 'upstream unreachable'), upstreamStatus };
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onGone);
+      signal?.removeEventListener('abort', onGone);
     }
   }
+
+  async function forward(request: Request, endpoint: EndpointName, body: string): Promise<Outcome> {
+    const visitor = await limits.admitVisitor(request);
+    if (visitor) return { outcome: 'limited', response: visitor };
+    const budget = await limits.awaitUpstream(request.signal);
+    if (budget) return { outcome: 'limited', response: budget };
+    const answer = await callUpstream(request.signal, paths[endpoint], body, upstreamHeaders(request));
+    if ('outcome' in answer) return answer;
+    const { response, redacted } = passOn(answer.status, answer.headers, answer.bytes, settings.apiKey);
+    return { outcome: 'forwarded', response, upstreamStatus: answer.status, redacted };
+  }
+
+  /** A page of records read for a lookup, within the budget: its `data`, or `undefined`. */
+  const readRecords = (request: Request) => async (params: Record<string, unknown>) => {
+    const budget = await limits.awaitUpstream(request.signal);
+    if (budget) return undefined;
+    const answer = await callUpstream(
+      request.signal,
+      paths.getRecords,
+      JSON.stringify(params),
+      upstreamHeaders(undefined),
+    );
+    if ('outcome' in answer || answer.status !== 200) return undefined;
+    const envelope = JSON.parse(new TextDecoder().decode(answer.bytes)) as { code?: unknown; data?: unknown };
+    return envelope?.code === 0 ? envelope.data : undefined;
+  };
+
+  const idempotency =
+    settings.idempotency && createIdempotency(settings.idempotency, { write: forward, readRecords });
 
   async function handleCall(
     request: Request,
@@ -156,10 +195,14 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
     }
     const body = await readJsonBody(request, settings.maxBodyBytes);
     if (typeof body !== 'string') return [endpoint, body];
+    const keyed = idempotency && isKeyed(endpoint) ? readIdempotencyKey(request.headers) : undefined;
+    if (keyed && 'problem' in keyed) return [endpoint, refuse('invalid', 400, keyed.problem, 100301)];
     try {
+      if (idempotency && keyed && isKeyed(endpoint))
+        return [endpoint, await idempotency.handle(request, endpoint, body, keyed.key)];
       return [endpoint, await forward(request, endpoint, body)];
     } catch {
-      // The limits' store failed (Redis down …): nothing went upstream.
+      // The store failed (Redis down …): nothing went upstream.
       return [endpoint, refuse('error', 500)];
     }
   }
@@ -168,7 +211,10 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
     const started = performance.now();
     const { pathname } = new URL(request.url);
     if (pathname === '/health' || pathname.endsWith('/health')) return health(request.method);
-    const [endpoint, { outcome, response, upstreamStatus, redacted }] = await handleCall(request, pathname);
+    const [endpoint, { outcome, response, upstreamStatus, redacted, idempotency }] = await handleCall(
+      request,
+      pathname,
+    );
     const entry: ProxyLogEntry = {
       method: request.method,
       ...(endpoint && { endpoint }),
@@ -176,6 +222,7 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
       status: response.status,
       ...(upstreamStatus !== undefined && { upstreamStatus }),
       ...(redacted && { redacted: true as const }),
+      ...(idempotency && { idempotency }),
       durationMs: Math.round(performance.now() - started),
     };
     try {

@@ -9,7 +9,10 @@ import type { EndpointName } from '../client/endpoints.js';
  * - `upstream-unreachable`, `upstream-timeout`, `upstream-invalid` (a redirect, or an answer over
  *   `maxAnswerBytes`): a 502 of the proxy's own;
  * - `aborted`: the browser went away first;
- * - `error`: `authorize` or the limits' store threw (500).
+ * - `error`: `authorize` or the limits' store threw (500);
+ * - `replayed`: a write resent with its `Idempotency-Key` got the kept outcome, never upstream;
+ * - `confirmed`: upstream failed ambiguously, and the proxy found the record stored (200);
+ * - `conflict`: the key's first call was still in flight (409), or the key came with another body (422).
  * @example log: (entry) => metrics.increment(`caoliao.proxy.${entry.outcome}`)
  */
 export type ProxyOutcome =
@@ -21,7 +24,33 @@ export type ProxyOutcome =
   | 'upstream-timeout'
   | 'upstream-invalid'
   | 'aborted'
-  | 'error';
+  | 'error'
+  | 'replayed'
+  | 'confirmed'
+  | 'conflict';
+
+/**
+ * What became of a write's `Idempotency-Key`:
+ * - `kept`: its final outcome (a success, or a refusal the API made) is kept for resends;
+ * - `forgotten`: nothing was stored (a 429, a 401, a local refusal), or, for `verifyCertificate`,
+ *   nothing can be known: a resend goes upstream again;
+ * - `replayed`: the kept outcome answered;
+ * - `in-flight`: the first call with the key was still running after the wait (409);
+ * - `mismatch`: the key came with a different body (422);
+ * - `confirmed`: after an ambiguous failure, the record was found stored;
+ * - `not-found`: after an ambiguous failure, no record was found (the outcome stays unknown);
+ * - `unchecked`: after an ambiguous failure, the lookup could not be done (the outcome stays unknown).
+ * @example if (entry.idempotency?.result === 'confirmed') metrics.increment('caoliao.proxy.saved');
+ */
+export type IdempotencyResult =
+  | 'kept'
+  | 'forgotten'
+  | 'replayed'
+  | 'in-flight'
+  | 'mismatch'
+  | 'confirmed'
+  | 'not-found'
+  | 'unchecked';
 
 /**
  * One structured log entry per call (health checks are not logged). It never holds the key, a
@@ -42,6 +71,11 @@ export interface ProxyLogEntry {
   upstreamStatus?: number;
   /** Upstream's answer quoted the API key, and the copy was replaced with `[redacted]`. */
   redacted?: true;
+  /**
+   * For a write with an `Idempotency-Key`: what became of the key, and the first 12 hex digits of
+   * its SHA-256 (never the key itself) to follow one submission's resends.
+   */
+  idempotency?: { keyHash: string; result: IdempotencyResult };
   /** From the call's arrival to its answer, in whole milliseconds. */
   durationMs: number;
 }

@@ -1,7 +1,15 @@
 import { DEFAULT_PATHS, type EndpointName } from '../client/endpoints.js';
+import {
+  type IdempotencyOptions,
+  type IdempotencySettings,
+  resolveIdempotency,
+} from './idempotency-options.js';
 import type { ProxyLimits } from './limits-contract.js';
+import { createMemoryStore } from './memory-store.js';
 import type { ProxyLogEntry } from './proxy-log.js';
 import type { ProxyStore } from './proxy-store.js';
+
+export type { IdempotencyOptions };
 
 /**
  * The endpoints each preset serves, named for the page that needs them.
@@ -65,7 +73,14 @@ export interface ApiProxyOptions {
   /** The visitor limit and the organisation's budget; see `ProxyLimits`. */
   limits?: ProxyLimits;
   /**
-   * Where the limits keep their state: `createMemoryStore()` (the default, one process) or
+   * Writes (`addRecord`, `verifyCertificate`) sent with an `Idempotency-Key` header land once: the
+   * proxy keeps each key's outcome and answers a resend with it (on by default; `false` to forward
+   * every write as it comes). See `IdempotencyOptions`.
+   * @example createApiProxy({ apiKey, allow: 'form', idempotency: { markerField: { 7001: 71234567890104 } } })
+   */
+  idempotency?: IdempotencyOptions | false;
+  /**
+   * Where the limits and the idempotency keys keep their state: `createMemoryStore()` (the default, one process) or
    * `createRedisStore(redis)` when several instances serve one key.
    * @example createApiProxy({ apiKey, allow: 'form', store: createRedisStore(new Redis(process.env.REDIS_URL!)) })
    */
@@ -112,6 +127,8 @@ export interface ProxySettings {
   maxAnswerBytes: number;
   forwardHeaders: readonly string[];
   log: (entry: ProxyLogEntry) => void;
+  /** `undefined` when `idempotency: false`. */
+  idempotency: IdempotencySettings | undefined;
 }
 
 const DEFAULT_UPSTREAM = 'https://open.cli.im';
@@ -212,6 +229,11 @@ export function resolveProxyOptions(options: ApiProxyOptions): ProxySettings {
     fail(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
   if (!isPositive(maxBodyBytes)) fail(`maxBodyBytes must be a positive number, got ${maxBodyBytes}`);
   if (!isPositive(maxAnswerBytes)) fail(`maxAnswerBytes must be a positive number, got ${maxAnswerBytes}`);
+  const idempotency = resolveIdempotency(options.idempotency, {
+    store: options.store ?? createMemoryStore(),
+    timeoutMs,
+    maxWaitMs: options.limits?.maxWaitMs,
+  });
   return {
     apiKey,
     allowed: checkAllow(options.allow),
@@ -224,5 +246,6 @@ export function resolveProxyOptions(options: ApiProxyOptions): ProxySettings {
     maxAnswerBytes,
     forwardHeaders: checkForwardHeaders(options.forwardHeaders ?? []),
     log: log ?? (() => {}),
+    idempotency,
   };
 }

@@ -6,7 +6,8 @@ const HOLD_KEY = 'upstream';
 
 /**
  * The proxy's state in Redis, shared by every instance that serves one key: the per-visitor
- * counts, the organisation's budget and the hold an upstream 429 sets. Pass an `ioredis` client
+ * counts, the organisation's budget, the hold an upstream 429 sets and the outcomes of writes
+ * sent with an `Idempotency-Key`. Pass an `ioredis` client
  * (an optional peer dependency; the store never closes it).
  *
  * @param options.keyPrefix - Put before every key, so that several proxies can share one Redis
@@ -35,9 +36,23 @@ export function createRedisStore(
     return held && held.msBeforeNext > 0 ? Date.now() + held.msBeforeNext : 0;
   };
 
+  // Values live beside the limiters' keys, under a part of the prefix of their own.
+  const valueKey = (key: string) => `${keyPrefix}:kv:${key}`;
+  // PX takes whole milliseconds above 0.
+  const px = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs));
+
   return {
     limiter,
     holdUntil,
+    setIfAbsent: async (key, value, ttlMs) =>
+      (await redis.set(valueKey(key), value, 'PX', px(ttlMs), 'NX')) === 'OK',
+    get: async (key) => (await redis.get(valueKey(key))) ?? undefined,
+    set: async (key, value, ttlMs) => {
+      await redis.set(valueKey(key), value, 'PX', px(ttlMs));
+    },
+    delete: async (key) => {
+      await redis.del(valueKey(key));
+    },
     hold: async (until) => {
       const ms = until - Date.now();
       // Read, then write: two instances learning different holds at the same moment may keep the

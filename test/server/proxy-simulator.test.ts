@@ -42,9 +42,11 @@ describe('the form page through the proxy, in front of the simulator', () => {
       errorCode: 100304,
     });
     simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
+    // The client sends a key, so the proxy checks before answering, and says what it found.
     expect(await failure(browser.addRecord(record('13800138124')))).toMatchObject({
-      kind: 'http',
+      kind: 'api',
       status: 502,
+      detail: expect.stringContaining('found no record'),
     });
   });
 

@@ -1,0 +1,262 @@
+import { envelopeResponse } from './envelope.js';
+import { quotedKey, sha256Hex, shortHash } from './idempotency-key.js';
+import type { IdempotencySettings } from './idempotency-options.js';
+import type { Outcome } from './proxy-handler.js';
+import type { IdempotencyResult } from './proxy-log.js';
+import { findRecord, type ReadRecords, type Submission, submissionOf, withMarker } from './record-lookup.js';
+
+/** The writes that take part. */
+export type KeyedEndpoint = 'addRecord' | 'verifyCertificate';
+
+/** What the store keeps per key: the body's fingerprint, and the outcome once it is final. */
+interface Kept {
+  fingerprint: string;
+  state: 'done' | 'unknown';
+  status?: number;
+  body?: string;
+  /** When the first write with this key went upstream (Unix ms): where a lookup starts. */
+  sentAt?: number;
+}
+
+/** How often a resend looks again at a key still in flight. */
+const POLL_MS = 100;
+
+const parse = <T>(text: string | undefined): T | undefined => {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+};
+
+const json = (status: number, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+
+/**
+ * Whether an upstream answer ends the key's story: `done` (a success, or a refusal the API made),
+ * `not-stored` (nothing was written: a 429, a 401, a local refusal) or `ambiguous`.
+ */
+async function verdictOf(outcome: Outcome): Promise<'done' | 'not-stored' | 'ambiguous'> {
+  if (outcome.outcome === 'limited') return 'not-stored';
+  if (outcome.outcome !== 'forwarded') return 'ambiguous';
+  const { status } = outcome.response;
+  if (status === 429 || status === 401) return 'not-stored';
+  const envelope = parse<Record<string, unknown>>(await outcome.response.clone().text());
+  if (typeof envelope !== 'object' || envelope === null) return 'ambiguous';
+  if (status >= 200 && status < 300 && envelope.code === 0) return 'done';
+  const refusal =
+    [400, 403, 404].includes(envelope.code as number) || typeof envelope.error_code === 'number';
+  return status >= 400 && status < 500 && refusal ? 'done' : 'ambiguous';
+}
+
+/** Why upstream failed, for the message of the 502 that follows a lookup. */
+function causeOf(outcome: Outcome): string {
+  if (outcome.outcome === 'upstream-timeout') return 'upstream timed out';
+  if (outcome.outcome === 'upstream-unreachable') return 'upstream unreachable';
+  if (outcome.outcome === 'upstream-invalid') return 'upstream answered unreadably';
+  return `upstream answered ${outcome.response.status}`;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * @internal The proxy's memory of writes sent with an `Idempotency-Key`: the first goes upstream
+ * and its final outcome is kept; a resend with the same body gets that outcome (never a second
+ * write), waits for the first while it is in flight, or gets a 409 after `waitMs`; the same key
+ * with another body gets a 422. After an ambiguous failure of `addRecord`, the record is looked
+ * up before the browser is answered; it counts as stored only when found.
+ *
+ * @example
+ * const idempotency = createIdempotency(settings.idempotency, { write, readRecords });
+ * const outcome = await idempotency.handle(request, 'addRecord', body, key);
+ */
+export function createIdempotency(
+  settings: IdempotencySettings,
+  io: {
+    /** Sends `body` upstream as the browser's write (visitor limit, budget, fetch). */
+    write: (request: Request, endpoint: KeyedEndpoint, body: string) => Promise<Outcome>;
+    /** One page of `record/getRecords` upstream, within the budget. */
+    readRecords: (request: Request) => ReadRecords;
+  },
+) {
+  const { store, ttlMs, waitMs, lockTtlMs } = settings;
+
+  async function handle(
+    request: Request,
+    endpoint: KeyedEndpoint,
+    body: string,
+    key: string,
+  ): Promise<Outcome> {
+    const fingerprint = await sha256Hex(`${endpoint}\n${body}`);
+    const keyHash = await shortHash(key);
+    const recordKey = `idempotency:${endpoint}:${key}`;
+    const lockKey = `idempotency-lock:${endpoint}:${key}`;
+    const token = crypto.randomUUID();
+
+    const noted = (outcome: Outcome, result: IdempotencyResult, echo = true): Outcome => {
+      if (echo) outcome.response.headers.set('Idempotency-Key', quotedKey(key));
+      return { ...outcome, idempotency: { keyHash, result } };
+    };
+    const mismatch = () =>
+      noted(
+        {
+          outcome: 'conflict',
+          response: envelopeResponse(422, { detail: 'idempotency key reused with a different payload' }),
+        },
+        'mismatch',
+      );
+    const replay = (kept: Kept) =>
+      noted(
+        {
+          outcome: 'replayed',
+          response: json(kept.status ?? 200, kept.body ?? '', { 'Idempotent-Replayed': 'true' }),
+        },
+        'replayed',
+      );
+    const keep = (kept: Kept) => store.set(recordKey, JSON.stringify(kept), ttlMs);
+
+    /** Looks for the record of an earlier send whose outcome is unknown. */
+    const lookUp = async (submission: Submission | undefined, sentAt: number) => {
+      if (!submission || request.signal?.aborted) return { failed: true } as const;
+      const fieldId = settings.markerFieldOf(submission.tplId);
+      const window = settings.lookupWindowSeconds;
+      try {
+        return await findRecord({
+          submission,
+          marker: fieldId === undefined ? undefined : { fieldId, key },
+          from: Math.floor(sentAt / 1000 - window),
+          to: Math.ceil(Date.now() / 1000 + window),
+          pages: settings.lookupPages,
+          readRecords: io.readRecords(request),
+        });
+      } catch {
+        return { failed: true } as const;
+      }
+    };
+    /** The answer `addRecord` gives, for a record found after the fact; kept as the outcome. */
+    const confirm = async (recordId: unknown, upstreamStatus?: number) => {
+      const body = JSON.stringify({ code: 0, message: 'ok', data: { record_id: recordId } });
+      await keep({ fingerprint, state: 'done', status: 200, body }).catch(() => {});
+      return noted({ outcome: 'confirmed', response: json(200, body), upstreamStatus }, 'confirmed');
+    };
+
+    async function whileHeld(): Promise<Outcome> {
+      const kept = parse<Kept>(await store.get(recordKey));
+      if (kept && kept.fingerprint !== fingerprint) return mismatch();
+      if (kept?.state === 'done') return replay(kept);
+      const submission = endpoint === 'addRecord' ? submissionOf(body) : undefined;
+      if (kept?.state === 'unknown' && endpoint === 'addRecord') {
+        // An earlier send's outcome is unknown: find out before writing again.
+        const found = await lookUp(submission, kept.sentAt ?? Date.now() - ttlMs);
+        if ('recordId' in found) return confirm(found.recordId);
+        if ('failed' in found) {
+          const detail = 'an earlier send may have been stored, and the proxy could not check';
+          return noted(
+            { outcome: 'upstream-unreachable', response: envelopeResponse(502, { detail }) },
+            'unchecked',
+          );
+        }
+      }
+      const sentAt = kept?.sentAt ?? Date.now();
+      // Kept before the write: a crash while it is upstream leaves "unknown", never "nothing happened".
+      await keep({ fingerprint, state: 'unknown', sentAt });
+      const fieldId = submission && settings.markerFieldOf(submission.tplId);
+      const sent = fieldId === undefined ? body : withMarker(body, fieldId, key);
+      let outcome: Outcome;
+      try {
+        outcome = await io.write(request, endpoint, sent);
+      } catch (error) {
+        // The limits' store failed before anything went upstream.
+        await store.delete(recordKey).catch(() => {});
+        throw error;
+      }
+      return settle(outcome, submission, sentAt);
+    }
+
+    async function settle(outcome: Outcome, submission: Submission | undefined, sentAt: number) {
+      const verdict = await verdictOf(outcome);
+      try {
+        if (verdict === 'done') {
+          const status = outcome.response.status;
+          await keep({ fingerprint, state: 'done', status, body: await outcome.response.clone().text() });
+          return noted(outcome, 'kept');
+        }
+        if (verdict === 'not-stored') {
+          await store.delete(recordKey);
+          return noted(outcome, 'forgotten');
+        }
+        if (endpoint === 'verifyCertificate') {
+          // Nothing can be looked up: the desk checks the certificate before trying again.
+          await store.delete(recordKey);
+          return noted(outcome, 'forgotten', false);
+        }
+      } catch {
+        // The store failed after upstream answered: the answer stands; the key stays unknown at worst.
+        return noted(outcome, 'unchecked');
+      }
+      if (outcome.outcome === 'aborted') return noted(outcome, 'unchecked');
+      const found = await lookUp(submission, sentAt);
+      if ('recordId' in found) return confirm(found.recordId, outcome.upstreamStatus);
+      outcome.response.body?.cancel().catch(() => {});
+      const detail =
+        'notFound' in found
+          ? `${causeOf(outcome)}; the proxy checked and found no record of this submission`
+          : `${causeOf(outcome)}; the proxy could not check whether the record was stored`;
+      return noted(
+        { ...outcome, response: envelopeResponse(502, { detail }) },
+        'notFound' in found ? 'not-found' : 'unchecked',
+      );
+    }
+
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const kept = parse<Kept>(await store.get(recordKey));
+      if (kept && kept.fingerprint !== fingerprint) return mismatch();
+      if (kept?.state === 'done') return replay(kept);
+      if (await store.setIfAbsent(lockKey, JSON.stringify({ token, fingerprint }), lockTtlMs)) break;
+      const lock = parse<{ fingerprint: string }>(await store.get(lockKey));
+      if (lock && lock.fingerprint !== fingerprint) return mismatch();
+      if (request.signal?.aborted)
+        return noted(
+          { outcome: 'aborted', response: envelopeResponse(502, { detail: 'the call was cancelled' }) },
+          'in-flight',
+        );
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const response = envelopeResponse(409, {
+          detail: 'idempotency key in flight',
+          headers: { 'Retry-After': '1' },
+        });
+        return noted({ outcome: 'conflict', response }, 'in-flight');
+      }
+      await sleep(Math.min(POLL_MS, left), request.signal);
+    }
+    try {
+      return await whileHeld();
+    } finally {
+      // Read, then delete (no Lua): the lock outlives any call, so it is still ours unless the
+      // call took longer than lockTtlMs.
+      try {
+        if (parse<{ token: string }>(await store.get(lockKey))?.token === token) await store.delete(lockKey);
+      } catch {
+        // It lapses on its own.
+      }
+    }
+  }
+
+  return { handle };
+}
