@@ -212,10 +212,13 @@ export function createIdempotency(
       const found = await lookUp(submission, sentAt);
       if ('recordId' in found) return confirm(found.recordId, outcome.upstreamStatus);
       outcome.response.body?.cancel().catch(() => {});
-      const detail =
+      const checked =
         'notFound' in found
-          ? `${causeOf(outcome)}; the proxy checked and found no record of this submission`
-          : `${causeOf(outcome)}; the proxy could not check whether the record was stored`;
+          ? found.notFound === 'none'
+            ? 'the proxy checked and found no record of this submission'
+            : 'the proxy checked and found more than one record like this submission, and claimed none'
+          : 'the proxy could not check whether the record was stored';
+      const detail = `${causeOf(outcome)}; ${checked}`;
       return noted(
         { ...outcome, response: envelopeResponse(502, { detail }) },
         'notFound' in found ? 'not-found' : 'unchecked',
