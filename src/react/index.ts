@@ -5,6 +5,14 @@ export {
   type ResetDetails,
 } from './boundary/api-error-boundary.js';
 export { type ApiErrorBoundaryControls, useApiErrorBoundary } from './boundary/use-api-error-boundary.js';
+export type { DraftField, SensitiveFields } from './drafts/draft-fields.js';
+export type { DraftStorageKind } from './drafts/draft-storage.js';
+export type { SubmissionDraft } from './drafts/submission-draft.js';
+export {
+  type SubmissionDraftControls,
+  type SubmissionDraftOptions,
+  useSubmissionDraft,
+} from './drafts/use-submission-draft.js';
 export { ApiErrorsProvider, type ApiErrorsProviderProps } from './provider/api-errors-provider.js';
 export type { ApiErrorHandlers } from './provider/handlers.js';
 export {
