@@ -17,6 +17,9 @@ const MAY_BE_STORED =
 const MAY_BE_DONE_STAFF =
   'It may or may not have gone through. Check the certificate’s current status before you try again.';
 const ANSWERS_KEPT = 'Your answers are still here.';
+// The same, but the resend carries the same idempotency key, which the proxy remembers: it is saved once at most.
+const RESEND_IS_SAFE =
+  'We can’t tell whether your answers were saved. They’re all still here, and submitting again won’t save them twice.';
 
 /** English texts (`caoliao-api-errors` namespace). */
 export const en: ApiErrorsResource = {
@@ -61,6 +64,7 @@ export const en: ApiErrorsResource = {
       description: 'The form service isn’t answering properly at the moment. It usually recovers quickly.',
       title_write: 'We couldn’t confirm your submission',
       description_write: `The service didn’t answer in time. ${MAY_BE_STORED}`,
+      description_idempotent: `The service didn’t answer in time. ${RESEND_IS_SAFE}`,
       title_write_staff: 'We couldn’t confirm whether it worked',
       description_write_staff: `The service didn’t answer in time. ${MAY_BE_DONE_STAFF}`,
     },
@@ -222,6 +226,7 @@ export const en: ApiErrorsResource = {
       description: 'We couldn’t reach the service. Check your connection and try again.',
       title_write: 'Connection lost: we couldn’t confirm your submission',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: 'Connection lost: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -231,6 +236,7 @@ export const en: ApiErrorsResource = {
       title_staff: 'The service timed out',
       title_write: 'No answer in time: we couldn’t confirm your submission',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: 'No answer in time: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -248,6 +254,7 @@ export const en: ApiErrorsResource = {
         'The answer couldn’t be read; a network proxy may have gotten in the way. Try again, and contact support if it persists.',
       title_write: 'Unreadable answer: we couldn’t confirm your submission',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: 'Unreadable answer: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -258,6 +265,7 @@ export const en: ApiErrorsResource = {
       description_staff: 'The service answered with an HTTP error we don’t recognize. Try again later.',
       title_write: 'Service error: we couldn’t confirm your submission',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: 'Service error: we couldn’t confirm whether it worked',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -276,6 +284,7 @@ export const en: ApiErrorsResource = {
     retry_staff: 'Try again now',
     retry_ambiguous: 'Submit again anyway',
     retry_ambiguous_staff: 'Try again anyway',
+    retry_idempotent: 'Submit again',
     retry_100319: 'Verify again',
     reauthenticate: 'Reconnect',
     'contact-support': 'Contact the organizer',
@@ -342,5 +351,16 @@ export const en: ApiErrorsResource = {
     waitOver_staff: 'You can try again now',
     showValues: 'Show your answers',
     hideValues: 'Hide your answers',
+    confirmingResend: 'Checking whether your last submission was saved…',
+    draftQuestion: 'You have a form that didn’t finish submitting. Submit it now?',
+    draftSavedJustNow: 'Saved just now',
+    draftSavedMinutesAgo_one: 'Saved {{count}} minute ago',
+    draftSavedMinutesAgo_other: 'Saved {{count}} minutes ago',
+    draftSavedHoursAgo_one: 'Saved {{count}} hour ago',
+    draftSavedHoursAgo_other: 'Saved {{count}} hours ago',
+    draftSavedDaysAgo_one: 'Saved {{count}} day ago',
+    draftSavedDaysAgo_other: 'Saved {{count}} days ago',
+    resumeDraft: 'Submit now',
+    discardDraft: 'Discard',
   },
 };

@@ -7,10 +7,12 @@ import type { ErrorKey, RecoveryAction } from '../core/index.js';
 export type ApiErrorsAudience = 'public' | 'staff';
 
 /**
- * A text may have variants, tried most specific first: `_write_staff`, `_staff`, `_write`, then
- * the text itself. `_write` is for a failed submission or verification, `_staff` for the staff.
+ * A text may have variants, tried most specific first: `_idempotent`, `_write_staff`, `_staff`,
+ * `_write`, then the text itself. `_write` is for a failed submission or verification, `_staff`
+ * for the staff, `_idempotent` for a visitor's submission that may have been stored but whose
+ * resend cannot store it twice (the proxy remembers its idempotency key).
  */
-export type TextVariant = 'write' | 'staff' | 'write_staff';
+export type TextVariant = 'write' | 'staff' | 'write_staff' | 'idempotent';
 
 /** Texts for one error: a headline and a description written for the person at the screen. */
 export type ErrorText = { title: string; description: string } & Partial<
@@ -26,7 +28,8 @@ export type ActionId = RecoveryAction | BuiltInAction;
 /**
  * Action labels. A label may be specific to a key (`choose-another_100326`: "Choose another target
  * status"), to a write whose first attempt may have been stored (`retry_ambiguous`, and
- * `retry_ambiguous_staff`), or have the variants of `TextVariant`.
+ * `retry_ambiguous_staff`), to such a write whose resend cannot store twice (`retry_idempotent`),
+ * or have the variants of `TextVariant`.
  */
 export type ActionText = Record<ActionId, string> & { [variant: `${ActionId}_${string}`]: string };
 
@@ -86,6 +89,26 @@ export interface UiText {
   /** Shows the form an error replaced, read-only. */
   showValues: string;
   hideValues: string;
+  /**
+   * A resend of a submission that may have been stored is on its way, and the proxy is finding
+   * out whether the first one was: "Checking whether your last submission was saved…".
+   */
+  confirmingResend: string;
+  /** The question of `DraftResumePrompt`: a submission that did not succeed was kept on this device. */
+  draftQuestion: string;
+  /** When the draft was kept: under a minute ago. */
+  draftSavedJustNow: string;
+  /** `{{count}}` minutes, hours or days ago. Plural forms as i18next names them. */
+  draftSavedMinutesAgo_other: string;
+  draftSavedMinutesAgo_one?: string;
+  draftSavedHoursAgo_other: string;
+  draftSavedHoursAgo_one?: string;
+  draftSavedDaysAgo_other: string;
+  draftSavedDaysAgo_one?: string;
+  /** Sends the kept submission again. */
+  resumeDraft: string;
+  /** Forgets the kept submission. */
+  discardDraft: string;
 }
 
 /** One language of the `caoliao-api-errors` namespace. */

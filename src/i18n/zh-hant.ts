@@ -15,6 +15,8 @@ const MAY_BE_STORED =
 const MAY_BE_DONE_STAFF =
   '這次操作可能已經生效，也可能沒有。請先查看這張憑證目前的狀態，確認沒有生效再重試。';
 const ANSWERS_KEPT = '您填寫的內容都還在。';
+// 同樣的情況，但重新送出時帶著同一個冪等鍵、由代理記住：再送出一次也只會儲存一筆。
+const RESEND_IS_SAFE = '無法確認這次送出的內容是否已經儲存。您填寫的內容都還在，重新送出不會產生重複的紀錄。';
 
 /** 繁體中文文案（`caoliao-api-errors` 命名空間）。 */
 export const zhHant: ApiErrorsResource = {
@@ -56,6 +58,7 @@ export const zhHant: ApiErrorsResource = {
       description: '表單服務暫時沒有正常回應，通常很快就會恢復。',
       title_write: '無法確認是否已送出',
       description_write: `服務沒有及時回應，${MAY_BE_STORED}`,
+      description_idempotent: `服務沒有及時回應，${RESEND_IS_SAFE}`,
       title_write_staff: '無法確認操作是否成功',
       description_write_staff: `服務沒有及時回應，${MAY_BE_DONE_STAFF}`,
     },
@@ -177,6 +180,7 @@ export const zhHant: ApiErrorsResource = {
       description: '暫時無法連上服務，請檢查網路後重試。',
       title_write: '網路中斷，無法確認是否已送出',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '網路中斷，無法確認操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -186,6 +190,7 @@ export const zhHant: ApiErrorsResource = {
       title_staff: '服務回應逾時',
       title_write: '等候逾時，無法確認是否已送出',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '等候逾時，無法確認操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -201,6 +206,7 @@ export const zhHant: ApiErrorsResource = {
       description_staff: '回傳的內容無法讀取，可能被網路代理攔截了。請重試；如果仍然出現，請聯絡客服。',
       title_write: '沒能讀取回應，無法確認是否已送出',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '沒能讀取回應，無法確認操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -211,6 +217,7 @@ export const zhHant: ApiErrorsResource = {
       description_staff: '服務回傳了無法辨識的 HTTP 錯誤，請稍後再試。',
       title_write: '服務出錯，無法確認是否已送出',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '服務出錯，無法確認操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -228,6 +235,7 @@ export const zhHant: ApiErrorsResource = {
     retry_staff: '立即重試',
     retry_ambiguous: '仍要再次送出',
     retry_ambiguous_staff: '仍要重試',
+    retry_idempotent: '重新送出',
     retry_100319: '重新核銷',
     reauthenticate: '重新連結',
     'contact-support': '聯絡活動主辦單位',
@@ -292,5 +300,13 @@ export const zhHant: ApiErrorsResource = {
     waitOver_staff: '現在可以重試了',
     showValues: '查看已填寫的內容',
     hideValues: '隱藏已填寫的內容',
+    confirmingResend: '正在確認上次送出的內容是否已儲存…',
+    draftQuestion: '您有一份尚未成功送出的表單，要繼續送出嗎？',
+    draftSavedJustNow: '剛剛儲存',
+    draftSavedMinutesAgo_other: '{{count}} 分鐘前儲存',
+    draftSavedHoursAgo_other: '{{count}} 小時前儲存',
+    draftSavedDaysAgo_other: '{{count}} 天前儲存',
+    resumeDraft: '繼續送出',
+    discardDraft: '放棄',
   },
 };

@@ -15,6 +15,8 @@ const MAY_BE_STORED =
 const MAY_BE_DONE_STAFF =
   '这次操作可能已经生效，也可能没有。请先查看这张凭证当前的状态，确认没有生效再重试。';
 const ANSWERS_KEPT = '您填写的内容都还在。';
+// 同样的情况，但重新提交带着同一个幂等键、由代理记住：再提交一次也只会保存一条。
+const RESEND_IS_SAFE = '无法确认这次提交是否已经保存。您填写的内容都还在，重新提交不会重复记录。';
 
 /** 简体中文文案（`caoliao-api-errors` 命名空间）。 */
 export const zh: ApiErrorsResource = {
@@ -56,6 +58,7 @@ export const zh: ApiErrorsResource = {
       description: '表单服务暂时没有正常响应，通常很快就会恢复。',
       title_write: '无法确认是否已提交',
       description_write: `服务没有及时回应，${MAY_BE_STORED}`,
+      description_idempotent: `服务没有及时回应，${RESEND_IS_SAFE}`,
       title_write_staff: '无法确认操作是否成功',
       description_write_staff: `服务没有及时回应，${MAY_BE_DONE_STAFF}`,
     },
@@ -174,6 +177,7 @@ export const zh: ApiErrorsResource = {
       description: '暂时连不上服务，请检查网络后重试。',
       title_write: '网络中断，无法确认是否已提交',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '网络中断，无法确认操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -183,6 +187,7 @@ export const zh: ApiErrorsResource = {
       title_staff: '服务响应超时',
       title_write: '等待超时，无法确认是否已提交',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '等待超时，无法确认操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -198,6 +203,7 @@ export const zh: ApiErrorsResource = {
       description_staff: '返回的内容无法读取，可能被网络代理拦截了。请重试；如果仍然出现，请联系客服。',
       title_write: '没能读取回应，无法确认是否已提交',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '没能读取回应，无法确认操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -208,6 +214,7 @@ export const zh: ApiErrorsResource = {
       description_staff: '服务返回了一个无法识别的 HTTP 错误，请稍后再试。',
       title_write: '服务出错，无法确认是否已提交',
       description_write: MAY_BE_STORED,
+      description_idempotent: RESEND_IS_SAFE,
       title_write_staff: '服务出错，无法确认操作是否成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },
@@ -225,6 +232,7 @@ export const zh: ApiErrorsResource = {
     retry_staff: '立即重试',
     retry_ambiguous: '仍要再次提交',
     retry_ambiguous_staff: '仍要重试',
+    retry_idempotent: '重新提交',
     retry_100319: '重新核销',
     reauthenticate: '重新连接',
     'contact-support': '联系活动组织方',
@@ -289,5 +297,13 @@ export const zh: ApiErrorsResource = {
     waitOver_staff: '现在可以重试了',
     showValues: '查看已填写的内容',
     hideValues: '收起已填写的内容',
+    confirmingResend: '正在确认上次提交是否已保存…',
+    draftQuestion: '您有一份尚未提交成功的表单，继续提交？',
+    draftSavedJustNow: '刚刚保存',
+    draftSavedMinutesAgo_other: '{{count}} 分钟前保存',
+    draftSavedHoursAgo_other: '{{count}} 小时前保存',
+    draftSavedDaysAgo_other: '{{count}} 天前保存',
+    resumeDraft: '继续提交',
+    discardDraft: '放弃',
   },
 };

@@ -43,7 +43,7 @@ const ACTIONS: ActionId[] = [
   'go-home',
   'copy-reference',
 ];
-const VARIANTS = ['write', 'staff', 'write_staff'];
+const VARIANTS = ['write', 'staff', 'write_staff', 'idempotent'];
 const LANGUAGES = [
   ['zh', zh],
   ['zh-Hant', zhHant],

@@ -5,13 +5,12 @@ import {
   type ErrorKey,
   type ErrorTone,
   getErrorReference,
-  mayHaveBeenStored,
   type RecoveryAction,
   toApiError,
 } from '../../core/index.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { ApiErrorsContext } from './api-errors-provider.js';
-import { textKeys } from './text-keys.js';
+import { textKeys, textSituation } from './text-keys.js';
 import { useApiErrorsT } from './use-api-errors-t.js';
 
 /** The raw facts of an error, for the collapsible details area and for support. */
@@ -40,9 +39,16 @@ export interface ApiErrorText {
   actions: { id: RecoveryAction; label: string }[];
   /**
    * A write that failed after it may have been stored: resending it is the person's informed
-   * choice, not the leading action.
+   * choice, not the leading action — unless `resendIsSafe`.
    */
   mayHaveBeenStored: boolean;
+  /**
+   * A write that may have been stored, whose resend cannot store it twice (it carries the same
+   * idempotency key, which the proxy remembers): the resend leads. Never for the `staff`: the
+   * proxy cannot look a verification up.
+   * @example <Button type={text.mayHaveBeenStored && !text.resendIsSafe ? 'default' : 'primary'}>
+   */
+  resendIsSafe: boolean;
   details: ApiErrorDetails;
 }
 
@@ -76,9 +82,10 @@ export function useApiErrorText(error: unknown, options: ApiErrorTextOptions = {
     const apiError = toApiError(error);
     const { key, actions, number, tone } = describeError(apiError);
     const { kind, code, errorCode, status, serverMessage, detail, endpoint } = apiError;
-    const texts = { write, audience };
-    // The first attempt may have arrived: resending is the person's informed choice.
-    const ambiguous = write && mayHaveBeenStored(apiError);
+    // The first attempt may have arrived: resending is the person's informed choice, unless the
+    // proxy remembers its key.
+    const situation = textSituation(apiError, { write, audience });
+    const texts = { write, audience, idempotent: situation.idempotent };
     return {
       key,
       tone,
@@ -88,9 +95,10 @@ export function useApiErrorText(error: unknown, options: ApiErrorTextOptions = {
         GENERIC_KEYS.includes(key) && number !== undefined ? t('ui.errorNumber', { number }) : undefined,
       actions: actions.map((id) => ({
         id,
-        label: t(textKeys(`actions.${id}`, { write, audience, ambiguous, key })),
+        label: t(textKeys(`actions.${id}`, { ...situation, key })),
       })),
-      mayHaveBeenStored: ambiguous,
+      mayHaveBeenStored: situation.ambiguous === true,
+      resendIsSafe: situation.idempotent === true,
       details: {
         kind,
         code,

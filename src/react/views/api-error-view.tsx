@@ -4,10 +4,12 @@ import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { ApiErrorsContext } from '../provider/api-errors-provider.js';
 import { type ApiErrorHandlers, pickHandlers } from '../provider/handlers.js';
 import type { ApiErrorComponentProps } from './api-error-component-props.js';
+import { ConfirmingResend } from './confirming-resend.js';
 import { ErrorPanel } from './error-panel.js';
 import { type ErrorSource, resolveSource } from './error-source.js';
 import { IdentityPromptView } from './identity-prompt.js';
 import { RateLimitView } from './rate-limit-view.js';
+import { useConfirmingResend } from './use-confirming-resend.js';
 import type { FieldErrors } from './use-field-errors.js';
 
 /** The component of every catalog key: the shared panel, with per-code behaviour where a code needs it. */
@@ -69,7 +71,9 @@ export type ApiErrorViewProps = ApiErrorViewOptions & ErrorSource;
 /**
  * Shows an error with the component of its key, localized for its reader, with its recovery
  * actions. Given a mutation or a query, it shows the wait while React Query retries by itself,
- * and sends the request again from its retry button.
+ * and sends the request again from its retry button. While a mutation resends a submission that
+ * may have been stored and cannot be stored twice (its idempotency key), it says that it is
+ * checking whether the first one was saved, in a polite live region beside the error's.
  * @example
  * <ApiErrorView mutation={submit} />
  * <ApiErrorView error={query.error} onRetry={() => query.refetch()} />
@@ -91,6 +95,8 @@ export function ApiErrorView(props: ApiErrorViewProps) {
       fieldErrors.items.length > 0);
   const shown =
     variant ?? (!source.retrying && !source.write && description?.scope === 'page' ? 'page' : 'inline');
+  const reader = audience ?? context.audience ?? 'public';
+  const confirming = useConfirmingResend(props.mutation, apiError, { write: source.write, audience: reader });
 
   let content = null;
   if (apiError && description && !shownElsewhere) {
@@ -104,7 +110,7 @@ export function ApiErrorView(props: ApiErrorViewProps) {
         description={description}
         variant={shown}
         write={source.write}
-        audience={audience ?? context.audience ?? 'public'}
+        audience={reader}
         retrying={source.retrying}
         retryAt={source.retryAt}
         givenUp={source.givenUp}
@@ -112,11 +118,19 @@ export function ApiErrorView(props: ApiErrorViewProps) {
       />
     );
   }
-  if (shown !== 'inline') return content;
+  if (shown !== 'inline') return content ?? (confirming && <ConfirmingResend />);
   // The live region exists before it is filled, or screen readers miss the error.
   return (
-    <div id={id} className="cae-region" role={source.write ? 'alert' : 'status'}>
-      {content}
-    </div>
+    <>
+      <div id={id} className="cae-region" role={source.write ? 'alert' : 'status'}>
+        {content}
+      </div>
+      {/* Waiting is news, not an alarm: announced politely, in a region of its own. */}
+      {props.mutation && (
+        <div className="cae-region" role="status">
+          {confirming && <ConfirmingResend />}
+        </div>
+      )}
+    </>
   );
 }
