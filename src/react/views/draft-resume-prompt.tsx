@@ -1,0 +1,88 @@
+import { useEffect, useId, useState } from 'react';
+import { useApiErrorsT } from '../provider/use-api-errors-t.js';
+import { ActionButton } from './action-button.js';
+import { draftSavedAgo } from './draft-saved-ago.js';
+
+export interface DraftResumePromptProps {
+  /**
+   * When the submission was kept on this device (Unix milliseconds), shown relative to now
+   * ("5 分钟前保存"); left out when it is not a valid time.
+   * @example savedAt={draft.savedAt}
+   */
+  savedAt: number;
+  /**
+   * Sends the kept submission again, with its idempotency key; while its promise is pending, the
+   * button ignores further clicks.
+   * @example onResume={() => submit.mutateAsync(draft.values)}
+   */
+  onResume(): unknown;
+  /**
+   * Forgets the kept submission.
+   * @example onDiscard={() => drafts.clear()}
+   */
+  onDiscard(): unknown;
+  /** Added to the region's `cae-draft` class. */
+  className?: string;
+}
+
+// The relative time moves on while the prompt waits for an answer.
+const TICK_MS = 30_000;
+
+/**
+ * Offers to resume a submission that did not succeed and was kept on this device: "您有一份尚未提交成功的
+ * 表单，继续提交？", when it was kept, and two actions, "继续提交" (primary) and "放弃". A labelled
+ * region that leaves focus where it is: it appears as the page loads, before anything was asked.
+ * Render it only in the browser (the kept draft and the clock are there).
+ * @example
+ * {draft && (
+ *   <DraftResumePrompt
+ *     savedAt={draft.savedAt}
+ *     onResume={() => submit.mutate(draft.values)}
+ *     onDiscard={() => drafts.clear()}
+ *   />
+ * )}
+ */
+export function DraftResumePrompt({ savedAt, onResume, onDiscard, className }: DraftResumePromptProps) {
+  const t = useApiErrorsT();
+  const questionId = useId();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const savedAgo = draftSavedAgo(t, savedAt, now);
+  return (
+    <section className={className ? `cae-draft ${className}` : 'cae-draft'} aria-labelledby={questionId}>
+      {/* A page with a folded corner: something kept, waiting. Decorative: the question says it. */}
+      <svg
+        className="cae-draft__icon"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <path d="M6 3h8l5 5v13H6zM14 3v5h5M9 13h7M9 17h5" />
+      </svg>
+      <div>
+        <p id={questionId} className="cae-draft__question">
+          {t('ui.draftQuestion')}
+        </p>
+        {savedAgo && (
+          <p className="cae-draft__time">
+            <time dateTime={new Date(savedAt).toISOString()}>{savedAgo}</time>
+          </p>
+        )}
+        <div className="cae-draft__actions">
+          <ActionButton primary onAction={onResume}>
+            {t('ui.resumeDraft')}
+          </ActionButton>
+          <ActionButton onAction={onDiscard}>{t('ui.discardDraft')}</ActionButton>
+        </div>
+      </div>
+    </section>
+  );
+}
