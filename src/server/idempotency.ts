@@ -50,7 +50,8 @@ async function verdictOf(outcome: Outcome): Promise<'done' | 'not-stored' | 'amb
   if (status >= 200 && status < 300 && envelope.code === 0) return 'done';
   const refusal =
     [400, 403, 404].includes(envelope.code as number) || typeof envelope.error_code === 'number';
-  return status >= 400 && status < 500 && refusal ? 'done' : 'ambiguous';
+  // The API's refusals come as 4xx, though nothing documents that it never sends one with a 200.
+  return status < 500 && refusal ? 'done' : 'ambiguous';
 }
 
 /** Why upstream failed, for the message of the 502 that follows a lookup. */
@@ -165,6 +166,7 @@ export function createIdempotency(
         if ('recordId' in found) return confirm(found.recordId);
         if ('failed' in found) {
           const detail = 'an earlier send may have been stored, and the proxy could not check';
+          // Logged as unreachable: the lookup could not reach upstream; nothing was written.
           return noted(
             { outcome: 'upstream-unreachable', response: envelopeResponse(502, { detail }) },
             'unchecked',

@@ -59,12 +59,12 @@ describe.each(stores)('with the %s store', (_name, store) => {
     expect(JSON.stringify(logs)).not.toContain('DO_NOT_LEAK');
   });
 
-  it('keeps a refusal the API made, and replays it', async () => {
+  it.each([400, 200])('keeps a refusal the API made with HTTP %s, and replays it', async (status) => {
     const refusal = { code: 400, error_code: 100308, message: 'Required field missing' };
-    const { proxy, upstream } = await proxyWith((_, response) => send(response, 400, refusal));
-    expect((await proxy(keyed(ADD))).status).toBe(400);
+    const { proxy, upstream } = await proxyWith((_, response) => send(response, status, refusal));
+    expect((await proxy(keyed(ADD))).status).toBe(status);
     const again = await proxy(keyed(ADD));
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(status);
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect(await again.json()).toEqual(refusal);
     await sleep(100);

@@ -81,4 +81,27 @@ describe.each(deployments)('%s store', (_name, deploy) => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await two.holdUntil()).toBeLessThanOrEqual(Date.now());
   });
+
+  it('sets a value only where none is, for every instance, until it expires', async () => {
+    const [one, two] = deploy();
+    expect(await one.setIfAbsent('lock', 'a', 300)).toBe(true);
+    expect(await two.setIfAbsent('lock', 'b', 300)).toBe(false);
+    expect(await two.get('lock')).toBe('a');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await one.get('lock')).toBeUndefined();
+    expect(await two.setIfAbsent('lock', 'b', 300)).toBe(true);
+  });
+
+  it('replaces, reads and forgets values across instances, each under its own key', async () => {
+    const [one, two] = deploy();
+    expect(await two.get('record')).toBeUndefined();
+    await one.set('record', '{"state":"unknown"}', 60_000);
+    await one.set('record', '{"state":"done"}', 60_000);
+    await one.set('other', 'x', 60_000);
+    expect(await two.get('record')).toBe('{"state":"done"}');
+    await two.delete('record');
+    expect(await one.get('record')).toBeUndefined();
+    expect(await one.get('other')).toBe('x');
+    await expect(one.delete('never-set')).resolves.toBeUndefined();
+  });
 });
