@@ -14,13 +14,10 @@ export interface SafeStorage {
   remove(name: string): void;
 }
 
+// Throws where storage is blocked (a SecurityError): every caller below catches.
 function open(kind: DraftStorageKind): Storage | undefined {
   if (typeof window === 'undefined') return undefined;
-  try {
-    return (kind === 'local' ? window.localStorage : window.sessionStorage) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return (kind === 'local' ? window.localStorage : window.sessionStorage) ?? undefined;
 }
 
 /**
