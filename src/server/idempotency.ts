@@ -186,10 +186,15 @@ export function createIdempotency(
         await store.delete(recordKey).catch(() => {});
         throw error;
       }
-      return settle(outcome, submission, sentAt);
+      return settle(outcome, submission, sentAt, kept?.state === 'unknown');
     }
 
-    async function settle(outcome: Outcome, submission: Submission | undefined, sentAt: number) {
+    async function settle(
+      outcome: Outcome,
+      submission: Submission | undefined,
+      sentAt: number,
+      unknownBefore: boolean,
+    ) {
       const verdict = await verdictOf(outcome);
       try {
         if (verdict === 'done') {
@@ -198,7 +203,8 @@ export function createIdempotency(
           return noted(outcome, 'kept');
         }
         if (verdict === 'not-stored') {
-          await store.delete(recordKey);
+          // This write stored nothing, but an earlier one with the key may have: that stays unknown.
+          if (!unknownBefore) await store.delete(recordKey);
           return noted(outcome, 'forgotten');
         }
         if (endpoint === 'verifyCertificate') {

@@ -150,6 +150,20 @@ describe('after an ambiguous failure of addRecord, the proxy finds out before an
     expect(count('addRecord')).toBe(2);
   });
 
+  it('keeps an earlier send’s unknown outcome through a resend refused with a 429', async () => {
+    const { simulator, count } = world();
+    const { proxy } = proxyWith();
+    simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
+    expect((await proxy(keyed())).status).toBe(502);
+    simulator.inject({ endpoint: 'addRecord', code: 429, retryAfter: '1' });
+    expect((await proxy(keyed())).status).toBe(429);
+
+    const lookupsBefore = count('getRecords');
+    expect((await proxy(keyed())).status).toBe(200);
+    expect(count('getRecords')).toBe(lookupsBefore + 1);
+    expect(simulator.state.records).toHaveLength(1);
+  });
+
   it('keeps the outcome unknown when the lookup fails, and the resend looks up before any write', async () => {
     const { simulator, count } = world();
     const { proxy, logs } = proxyWith();
