@@ -59,6 +59,7 @@ export type IdempotencyResult =
  * @example
  * createApiProxy({ apiKey, allow: 'form', log: (entry) => console.info(JSON.stringify(entry)) });
  * // {"method":"POST","endpoint":"addRecord","outcome":"forwarded","status":200,"upstreamStatus":200,"durationMs":84}
+ * // {"method":"POST","endpoint":"addRecord","outcome":"replayed","status":200,"idempotency":{"keyHash":"3f9a0c1d2b7e","result":"replayed"},"durationMs":2}
  */
 export interface ProxyLogEntry {
   method: string;
