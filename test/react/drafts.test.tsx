@@ -241,6 +241,19 @@ describe('useSubmissionDraft', () => {
     expect(sessionStorage.getItem(NAME)).toBeNull();
   });
 
+  it('reads storage only after mount, so that the first render matches the server’s', async () => {
+    renderDraft().result.current.save(RECORD);
+    const seen: unknown[] = [];
+    renderHook(
+      () => {
+        seen.push(useSubmissionDraft({ id: 'record-2-1' }).draft);
+      },
+      { wrapper: wrapperFor(createApiClient()) },
+    );
+    await waitFor(() => expect(seen.at(-1)).toBeDefined());
+    expect(seen[0]).toBeUndefined();
+  });
+
   it('refuses options that cannot work with a clear error', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderDraft({ id: '' })).toThrow(/useSubmissionDraft: id must be a non-empty string/);
