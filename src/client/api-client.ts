@@ -18,7 +18,7 @@ export interface RequestOptions {
   /**
    * The `Idempotency-Key` of this write, when the client sends keys (`ApiClientOptions.idempotencyKeys`):
    * 1–255 visible ASCII characters without `"` or `\`. Without it, each keyed write gets a fresh
-   * random key. Reads ignore it.
+   * random key. Reads never send one.
    * @example await client.addRecord(record, { idempotencyKey: savedKey })
    */
   idempotencyKey?: string;

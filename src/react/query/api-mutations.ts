@@ -48,7 +48,10 @@ function useApiMutation<Result, Request, Context>(
 /**
  * `record/addRecord`: submits one record. Retried by itself only after a 429 (nothing was
  * stored); a 502, a network failure or a timeout is left to the person, since the first attempt
- * may have arrived. A double submit of the same payload sends one request.
+ * may have arrived. A double submit of the same payload sends one request. Through a proxy that
+ * honours keys (`client.idempotencyKeys`), every resend of the same values carries the same
+ * `Idempotency-Key`, so it is stored once; changed values are a new submission with a new key.
+ * To keep a submission across a reload, see `useSubmissionDraft`.
  * @example
  * const submit = useAddRecord({ onSuccess: () => navigate('/done') });
  * submit.mutate({ code_id, tpl_id, fields });
