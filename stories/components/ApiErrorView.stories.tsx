@@ -1,7 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
 import { fn } from 'storybook/test';
-import { ApiErrorView } from '../../src/react/index.js';
+import { ApiErrorView, type ApiMutationState } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
+
+/** A 502 on a submission whose key the proxy remembers (it echoed `Idempotency-Key`). */
+const keyed502 = errorForKey('502', { idempotencyKey: '5f0c2a4e-8d7b-4c3e-9a51-2b6f1d0e7c93' });
+const values = { name: '张三' };
+
+/** A mutation that failed with `keyed502`, then — as after a click on its resend — is sent again. */
+function ResendingAfterAmbiguousFailure() {
+  const [resent, setResent] = useState(false);
+  useEffect(() => setResent(true), []);
+  const mutation: ApiMutationState = {
+    error: resent ? null : keyed502,
+    failureReason: null,
+    isPending: resent,
+    variables: values,
+    mutateAsync: async () => {},
+  };
+  return <ApiErrorView mutation={mutation} />;
+}
 
 const meta = {
   title: 'Components/ApiErrorView',
@@ -22,6 +41,21 @@ type Story = StoryObj<typeof meta>;
 export const ReadFailedPage: Story = {};
 /** A submission whose answer never came: the copy and the (secondary) resend agree. */
 export const WriteFailedInline: Story = { args: { write: true } };
+/**
+ * The same behind a proxy that remembers the submission's idempotency key: a resend cannot store
+ * twice, so it says so and the resend leads.
+ */
+export const WriteFailedResendIsSafe: Story = { args: { error: keyed502, write: true } };
+/** The staff get no such promise: the proxy cannot look a verification up. */
+export const WriteFailedResendIsSafeStaff: Story = {
+  args: { error: keyed502, write: true, audience: 'staff' },
+};
+/** Without a key, an organizer to contact leads; resending is the informed choice, last. */
+export const WriteFailedWithContact: Story = {
+  args: { error: errorForKey('http'), write: true, onContactSupport: fn() },
+};
+/** The resend of `WriteFailedResendIsSafe` on its way: checking whether the first one was saved. */
+export const CheckingWhetherStored: Story = { render: () => <ResendingAfterAmbiguousFailure /> };
 /** A submission that ended the flow, as the Result that replaces the form. */
 export const FormClosedResult: Story = {
   args: { error: errorForKey('100312'), variant: 'result', write: true },
