@@ -19,7 +19,9 @@ import { type ApiProxyOptions, resolveProxyOptions } from './proxy-options.js';
  * serve({ fetch: createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY!, allow: ['getTemplate', 'addRecord'] }), port: 8787 });
  */
 export function createApiProxy(options: ApiProxyOptions): ApiProxy {
-  const settings = resolveProxyOptions(options);
-  const limits = createLimits(options.limits ?? {}, options.store ?? createMemoryStore());
+  // One store for the limits and the idempotency records: one Redis connection's worth of state.
+  const store = options.store ?? createMemoryStore();
+  const settings = resolveProxyOptions({ ...options, store });
+  const limits = createLimits(options.limits ?? {}, store);
   return createProxyHandler(settings, limits);
 }
