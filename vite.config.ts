@@ -67,7 +67,7 @@ const chromium = ({ screenshots = false } = {}) => ({
 });
 
 /** Issue #12's proof: three proxy processes, one Redis, a hundred browsers, in real time. */
-const FLEET_TEST = 'test/server/many-instances.test.ts';
+const FLEET_TESTS = ['test/server/many-instances.test.ts', 'test/server/exactly-once.test.ts'];
 
 export default defineConfig({
   publicDir: false,
@@ -108,7 +108,7 @@ export default defineConfig({
             'test/testing/**/*.test.ts',
             'test/server/**/*.test.ts',
           ],
-          exclude: [FLEET_TEST],
+          exclude: FLEET_TESTS,
           // The gate tests wait out real Retry-After seconds against a real server.
           testTimeout: 20_000,
         },
@@ -120,7 +120,9 @@ export default defineConfig({
           // that the browsers of the other projects cannot stall them.
           name: 'fleet',
           environment: 'node',
-          include: [FLEET_TEST],
+          include: FLEET_TESTS,
+          // One file at a time: each times its own processes.
+          fileParallelism: false,
           sequence: { groupOrder: 3 },
         },
       },

@@ -1,14 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
 import { ApiError, getRetryAt } from '../../src/core/index.js';
 import { startRedisServer } from '../support/redis-server.js';
+import { bundleProcesses, startProcess } from './fixtures/processes.js';
 
 // Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
 // making 300 calls. Real processes, real sockets, real time: about a minute per run.
-const BUNDLE_DIR = 'node_modules/.cache/caoliao-proxy-process';
 const BROWSERS = 100;
 const CALLS_PER_BROWSER = 3;
 const BUDGET = 5;
@@ -17,68 +14,13 @@ let redisServer: Awaited<ReturnType<typeof startRedisServer>>;
 
 beforeAll(async () => {
   redisServer = await startRedisServer();
-  // The proxy process runs the library's TypeScript: bundle it once, dependencies left external.
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: true,
-      outDir: BUNDLE_DIR,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: {
-          'proxy-process': 'test/server/fixtures/proxy-process.ts',
-          'upstream-process': 'test/server/fixtures/upstream-process.ts',
-        },
-        output: { entryFileNames: '[name].mjs' },
-      },
-    },
-  });
+  await bundleProcesses();
 }, 60_000);
 afterAll(() => redisServer?.stop());
 
 interface UpstreamAnswer {
   at: number;
   status: number;
-}
-
-/** The API behind a token bucket of 5, refilled 5 a second (429 + Retry-After when empty), in its own process. */
-async function budgetedUpstream() {
-  const child = spawn(process.execPath, [`${BUNDLE_DIR}/upstream-process.mjs`], {
-    env: { ...process.env, BUDGET: String(BUDGET) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
-  const answers: UpstreamAnswer[] = [];
-  const url = await new Promise<string>((resolve) => {
-    lines.once('line', resolve);
-  });
-  lines.on('line', (line) => answers.push(JSON.parse(line) as UpstreamAnswer));
-  return {
-    url,
-    answers,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** One proxy process: its address, and when it sent each call upstream (by its own clock). */
-async function startProxy(env: Record<string, string>) {
-  const child = spawn(process.execPath, [`${BUNDLE_DIR}/proxy-process.mjs`], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
-  const departures: number[] = [];
-  const port = await new Promise<string>((resolve) => {
-    lines.once('line', resolve);
-  });
-  lines.on('line', (line) => departures.push((JSON.parse(line) as { departure: number }).departure));
-  return { url: `http://127.0.0.1:${Number(port)}`, process: child as ChildProcess, departures };
 }
 
 interface Run {
@@ -92,16 +34,18 @@ interface Run {
 }
 
 async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: number }): Promise<Run> {
-  const upstream = await budgetedUpstream();
+  // The API behind a token bucket of 5, refilled 5 a second (429 + Retry-After when empty).
+  const upstream = await startProcess<UpstreamAnswer>('upstream-process', { BUDGET: String(BUDGET) });
   const proxies = await Promise.all(
     [0, 1, 2].map(() =>
-      startProxy({
-        UPSTREAM: upstream.url,
+      startProcess<{ departure: number }>('proxy-process', {
+        UPSTREAM: upstream.address,
         REDIS_PORT: String(redisServer.port),
         STORE: store,
         // Runs side by side on one Redis: each deployment its own keys.
         KEY_PREFIX: `run-${store}-${budget ?? 'learned'}`,
         RPS: budget ? String(budget) : '',
+        ALLOW: 'getTemplate',
       }),
     ),
   );
@@ -116,7 +60,7 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
         let last: { hadRetryAfter: boolean; honoured?: boolean } | undefined;
         let notBefore = 0;
         const client = createApiClient({
-          baseUrl: `${proxy.url}/caoliao`,
+          baseUrl: `${proxy.address}/caoliao`,
           fetch: async (url, init) => {
             if (last && last.honoured === undefined) last.honoured = Date.now() >= notBefore - 5;
             const response = await fetch(url, init);
@@ -150,11 +94,10 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
       }),
     );
   } finally {
-    for (const proxy of proxies) proxy.process.kill('SIGTERM');
-    await upstream.close();
+    await Promise.all([...proxies, upstream].map((child) => child.stop()));
   }
-  const departures = proxies.flatMap((proxy) => proxy.departures);
-  return { upstream: upstream.answers, departures, served, failed, tooMany };
+  const departures = proxies.flatMap((proxy) => proxy.lines.map((line) => line.departure));
+  return { upstream: upstream.lines, departures, served, failed, tooMany };
 }
 
 /** The most calls the proxies together sent upstream in one second of the clock. */
