@@ -71,7 +71,13 @@ describe('an ambiguous write without a remembered key', () => {
 });
 
 /** A form's submit and its error view, on one mutation. */
-function Submission({ send }: { send: (values: { name: string }) => Promise<unknown> }) {
+function Submission({
+  send,
+  variant,
+}: {
+  send: (values: { name: string }) => Promise<unknown>;
+  variant?: 'result';
+}) {
   const submit = useMutation({ mutationFn: send });
   return (
     <>
@@ -81,17 +87,21 @@ function Submission({ send }: { send: (values: { name: string }) => Promise<unkn
       <button type="button" onClick={() => submit.mutate({ name: '李四' })}>
         submit changed
       </button>
-      <ApiErrorView mutation={submit} />
+      <ApiErrorView mutation={submit} variant={variant} />
     </>
   );
 }
 
-function renderSubmission(lng: 'zh' | 'en', send: (values: { name: string }) => Promise<unknown>) {
+function renderSubmission(
+  lng: 'zh' | 'en',
+  send: (values: { name: string }) => Promise<unknown>,
+  variant?: 'result',
+) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   return renderIn(
     lng,
     <QueryClientProvider client={client}>
-      <Submission send={send} />
+      <Submission send={send} variant={variant} />
     </QueryClientProvider>,
   );
 }
@@ -158,6 +168,18 @@ describe('resending an ambiguous keyed write from the view', () => {
     await act(async () => second.reject(errorForKey('100312')));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(zh.errors[100312].title));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('says it in a view that replaces the form area too, as a status', async () => {
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(keyed('502'))
+      .mockReturnValueOnce(new Promise(() => {}));
+    renderSubmission('en', send, 'result');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    await userEvent.click(await screen.findByRole('button', { name: en.actions.retry_idempotent as string }));
+    expect(await screen.findByRole('status')).toHaveTextContent(en.ui.confirmingResend);
+    expect(screen.queryByRole('heading')).toBeNull();
   });
 
   it('does not claim to check when the person changed the values: a new submission', async () => {

@@ -118,7 +118,15 @@ export function ApiErrorView(props: ApiErrorViewProps) {
       />
     );
   }
-  if (shown !== 'inline') return content ?? (confirming && <ConfirmingResend />);
+  if (shown !== 'inline')
+    return (
+      content ??
+      (confirming && (
+        <div className="cae-region" role="status">
+          <ConfirmingResend />
+        </div>
+      ))
+    );
   // The live region exists before it is filled, or screen readers miss the error.
   return (
     <>
