@@ -1,5 +1,8 @@
-/** A key as the `Idempotency-Key` header carries it: 1–255 visible ASCII characters, no `"` or `\`. */
-const KEY_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
+/**
+ * @internal A key as the `Idempotency-Key` header carries it: 1–255 visible ASCII characters
+ * without `"` or `\` (what an sf-string holds unescaped). The proxy reads keys with it too.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
 
 /**
  * @internal Throws a `TypeError` naming `where` unless `key` can be sent as an `Idempotency-Key`.
@@ -9,7 +12,7 @@ const KEY_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
  * checkIdempotencyKey('addRecord', 'a "quoted" key'); // throws TypeError
  */
 export function checkIdempotencyKey(where: string, key: unknown): asserts key is string {
-  if (typeof key === 'string' && KEY_PATTERN.test(key)) return;
+  if (typeof key === 'string' && IDEMPOTENCY_KEY_PATTERN.test(key)) return;
   const shown = typeof key === 'string' ? `a string of ${key.length} characters` : typeof key;
   throw new TypeError(
     `${where}: idempotencyKey must be 1–255 visible ASCII characters without " or \\ (got ${shown})`,

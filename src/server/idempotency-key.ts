@@ -1,5 +1,4 @@
-/** A key's characters: visible ASCII without `"` and `\` (what an sf-string holds unescaped). */
-const KEY = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
+import { IDEMPOTENCY_KEY_PATTERN } from '../client/idempotency-key.js';
 
 /**
  * @internal The `Idempotency-Key` of a request: the key, `undefined` without the header, or why
@@ -18,7 +17,7 @@ export function readIdempotencyKey(headers: Headers): { key: string } | { proble
   const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
   const key = quoted ? value.slice(1, -1) : value;
   if (key === '') return { problem: 'the Idempotency-Key header is empty' };
-  if (!KEY.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return {
       problem:
         'the Idempotency-Key header must be one key of 1–255 visible ASCII characters, without quotes or backslashes inside',

@@ -210,7 +210,7 @@ describe('useSubmissionDraft', () => {
         format: 'caoliao-api-errors/submission-draft',
         version: 2,
         request: RECORD,
-        savedAt: 1,
+        savedAt: Date.now(),
         complete: true,
       }),
     ],
@@ -220,9 +220,21 @@ describe('useSubmissionDraft', () => {
         format: 'caoliao-api-errors/submission-draft',
         version: 1,
         request: RECORD,
-        savedAt: 1,
+        savedAt: Date.now(),
         complete: true,
         idempotencyKey: 'a "quoted" key',
+      }),
+    ],
+    [
+      // Past the proxy's 24 h memory, its key would no longer keep the submission from a second record.
+      'a draft older than 20 hours',
+      JSON.stringify({
+        format: 'caoliao-api-errors/submission-draft',
+        version: 1,
+        request: RECORD,
+        savedAt: Date.now() - 20 * 60 * 60 * 1000 - 1000,
+        complete: true,
+        idempotencyKey: 'k-1',
       }),
     ],
   ])('ignores and removes %s', async (_, text) => {

@@ -21,6 +21,11 @@ export interface SubmissionDraft {
 
 const FORMAT = 'caoliao-api-errors/submission-draft';
 const VERSION = 1;
+/**
+ * A draft older than this is dropped: a proxy keeps a key's outcome for 24 h by default, so a key
+ * resumed later could no longer keep a stored submission from being stored again.
+ */
+export const DRAFT_MAX_AGE_MS = 20 * 60 * 60 * 1000;
 
 /** @internal The stored text of a draft. */
 export function encodeDraft(draft: SubmissionDraft): string {
@@ -55,7 +60,8 @@ function isKey(value: unknown): boolean {
 
 /**
  * @internal The draft in a stored text, or `undefined` for anything that is not a draft of this
- * format and version (corrupt JSON, another library's entry, an older shape).
+ * format and version (corrupt JSON, another library's entry, an older shape), or older than
+ * `DRAFT_MAX_AGE_MS`.
  */
 export function decodeDraft(text: string): SubmissionDraft | undefined {
   let value: unknown;
@@ -67,7 +73,7 @@ export function decodeDraft(text: string): SubmissionDraft | undefined {
   if (!isRecord(value) || value.format !== FORMAT || value.version !== VERSION) return undefined;
   const { request, idempotencyKey, savedAt, complete } = value;
   if (!isRequest(request) || typeof complete !== 'boolean') return undefined;
-  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return undefined;
+  if (typeof savedAt !== 'number' || !(Date.now() - savedAt <= DRAFT_MAX_AGE_MS)) return undefined;
   if (idempotencyKey !== undefined && !isKey(idempotencyKey)) return undefined;
   return {
     request,
