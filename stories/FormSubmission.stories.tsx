@@ -5,6 +5,7 @@ import type { Fault } from '../src/testing/index.js';
 import { FormSubmissionPage } from './examples/FormSubmissionPage.js';
 import { PAGE_TEXTS, WORLD } from './examples/page-texts.js';
 import { storySimulator } from './examples/story-simulator.js';
+import { UpstreamRecordCount } from './examples/UpstreamRecordCount.js';
 
 /** Every failure a submission can meet, as the simulator answers it once. */
 const FAILURES: Record<string, Fault> = {
@@ -201,20 +202,39 @@ export const UpstreamFailedAfterSubmit: Story = {
   },
 };
 
-export const UpstreamFailedThenResentByChoice: Story = {
-  args: { failure: '502 upstream unavailable' },
+/**
+ * The write is stored, then the gateway answers a 502 page, and the proxy's look-up fails too: the
+ * screen says a resend cannot store twice; the resend finds the record (the proxy looks before it
+ * writes again), and the API holds one record.
+ */
+export const StoredThenFailedResentOnce: Story = {
+  tags: ['visual'],
+  render: (_, { globals }) => {
+    const texts = PAGE_TEXTS[toStoryLocale(globals.locale)];
+    return (
+      <>
+        <FormSubmissionPage tplId={7001} codeId={8001} texts={texts} />
+        <UpstreamRecordCount simulator={simulation.simulator} texts={texts} />
+      </>
+    );
+  },
   play: async (context) => {
+    simulation.simulator.inject({ endpoint: 'addRecord', stored: true, status: 502, html: true });
+    simulation.simulator.inject({ endpoint: 'getRecords', status: 502, html: true });
     await fillIn(context, '张三', '13800138000');
     await submit(context);
-    // The copy says the first attempt may be stored; resending is the person's informed choice.
-    const resend = await context.canvas.findByRole('button', {
-      name: /仍要再次提交|Submit again anyway|仍要再次送出/,
-    });
-    await expect(resend).not.toHaveClass('cae-button--primary');
+    const resend = await context.canvas.findByRole('button', { name: /^(重新提交|Submit again|重新送出)$/ });
+    await expect(resend).toHaveClass('cae-button--primary');
+    await expect(context.canvas.getByRole('alert')).toHaveTextContent(
+      /重新提交不会重复记录|won’t save them twice|不會產生重複/,
+    );
+    await expect(simulation.simulator.state.records).toHaveLength(1);
     await userEvent.click(resend);
     await expect(await context.canvas.findByText(textsOf(context).submitted)).toBeVisible();
-    await expect(simulation.calls.addRecord).toBe(2);
+    // One write upstream: the resend was settled by the look-up, not sent again.
+    await expect(simulation.calls.addRecord).toBe(1);
     await expect(simulation.simulator.state.records).toHaveLength(1);
+    await expect(context.canvas.getByText(/1/, { selector: 'output' })).toBeVisible();
   },
 };
 

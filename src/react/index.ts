@@ -48,6 +48,7 @@ export type { ApiErrorComponentProps } from './views/api-error-component-props.j
 export { ApiErrorSummary, type ApiErrorSummaryProps } from './views/api-error-summary.js';
 export { ApiErrorView, type ApiErrorViewProps } from './views/api-error-view.js';
 export { ApiFieldError, type ApiFieldErrorProps } from './views/api-field-error.js';
+export { DraftResumePrompt, type DraftResumePromptProps } from './views/draft-resume-prompt.js';
 export { ErrorIcon } from './views/error-icon.js';
 export { ErrorPanel, type ErrorPanelProps } from './views/error-panel.js';
 export type { ApiMutationState, ApiQueryState, ErrorSource } from './views/error-source.js';

@@ -7,10 +7,12 @@ import {
   ApiErrorsProvider,
   ApiErrorView,
   ApiFieldError,
+  DraftResumePrompt,
   ErrorIcon,
   useAddRecord,
   useFieldErrors,
   useFormTemplate,
+  useSubmissionDraft,
 } from '../../src/react/index.js';
 import { fill, type PageTexts } from './page-texts.js';
 import './examples.css';
@@ -63,11 +65,20 @@ function Field({
 
 function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const template = useFormTemplate({ tpl_id: tplId });
-  const submit = useAddRecord();
+  // A submission that has not succeeded survives a reload, with its Idempotency-Key.
+  const saved = useSubmissionDraft({ id: `record-${tplId}-${codeId}`, template: template.data });
+  const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
   // What the person typed lives here, and no error ever resets it.
   const [values, setValues] = useState<Record<number, string>>({});
   const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
   const fieldErrors = useFieldErrors(submit, { fields, errorId: 'submit-error' });
+
+  const resume = () => {
+    const request = saved.resume();
+    if (!request) return;
+    setValues(Object.fromEntries(request.fields.map((field) => [field.field_id, String(field.field_value)])));
+    submit.mutate(request);
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -100,6 +111,9 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   }
   return (
     <ApiErrorArea mutation={submit}>
+      {saved.draft?.complete && !submit.isPending && (
+        <DraftResumePrompt savedAt={saved.draft.savedAt} onResume={resume} onDiscard={saved.clear} />
+      )}
       <form onSubmit={onSubmit} noValidate className="demo-form">
         <ApiErrorSummary fieldErrors={fieldErrors} />
         {fields.map((field) => (
