@@ -15,11 +15,11 @@ const isReact = (id) => ['react', 'react-dom'].some((peer) => id === peer || id.
 
 const ENTRIES = [
   { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4.5 * KB },
-  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 5.5 * KB },
+  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 6 * KB },
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    budget: 12.5 * KB,
+    budget: 15 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
@@ -37,8 +37,8 @@ const SERVER = {
   code: "export { createApiProxy } from 'caoliao-api-errors/server'",
   external: (id) => isPeer(id) || isNodeBuiltin(id),
   platform: 'node',
-  // rate-limiter-flexible's CommonJS index brings every limiter it has (about 16 KB of the 21 KB).
-  budget: 24 * KB,
+  // rate-limiter-flexible's CommonJS index brings every limiter it has (about 16 KB of the 24 KB).
+  budget: 26 * KB,
 };
 
 // An app that shows API errors in Chinese and nothing else.
@@ -46,7 +46,7 @@ const CONSUMER = {
   name: 'consumer: ApiErrorBoundary + ApiErrorView + ApiErrorsProvider, zh only',
   code: `export { ApiErrorBoundary, ApiErrorView, ApiErrorsProvider } from 'caoliao-api-errors';
 export { zh } from 'caoliao-api-errors/i18n';`,
-  budget: 12 * KB,
+  budget: 13 * KB,
 };
 // The same app with the i18n peers it needs at run time bundled in; the other peers left out.
 const CONSUMER_WITH_I18N = {
