@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { bundleProcesses } from '../test/server/fixtures/processes.js';
+import { describe, it } from 'vitest';
+import { setUpFleet } from '../test/server/fixtures/processes.js';
 import { runSubmissions } from '../test/server/fixtures/submissions-run.js';
-import { startRedisServer, type TestRedis } from '../test/support/redis-server.js';
 import { recordResults, table } from './report.js';
 
 // Issue #13, point 4: what the idempotency layer prevents. The same run as
 // test/server/exactly-once.test.ts (which asserts the layer's figures), and its control without it.
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedisServer();
-  await bundleProcesses();
-}, 60_000);
-afterAll(() => redis?.stop());
+const fleet = setUpFleet();
 
 describe('bench', () => {
   it('200 submissions through 3 instances, 30 % stored then failed: with and without idempotency keys', async () => {
     const rows = [];
     for (const idempotency of [true, false]) {
       const run = await runSubmissions({
-        redisPort: redis.port,
+        redisPort: fleet.redisPort(),
         keyPrefix: `bench-exactly-once-${idempotency}`,
         idempotency,
         submissions: 200,

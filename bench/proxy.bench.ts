@@ -2,7 +2,6 @@
 import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createApiClient } from '../src/client/index.js';
-import { ApiError, getRetryAt } from '../src/core/index.js';
 import {
   createApiProxy,
   createMemoryStore,
@@ -10,6 +9,7 @@ import {
   type ProxyLogEntry,
   type ProxyStore,
 } from '../src/server/index.js';
+import { callRetrying429 } from '../test/support/call-retrying-429.js';
 import { startRedisServer, type TestRedis } from '../test/support/redis-server.js';
 import { budgetedUpstream, instantUpstream, listen, percentile, timedCall } from './proxy-rig.js';
 import { recordResults, table } from './report.js';
@@ -216,22 +216,10 @@ describe('bench', () => {
               baseUrl: (proxies[index % INSTANCES] as (typeof proxies)[number]).url,
             });
             for (let call = 0; call < CALLS / BROWSERS; call += 1) {
-              for (let attempt = 0; ; attempt += 1) {
-                try {
-                  await client.getTemplate({ tpl_id: 1 });
-                  served += 1;
-                  break;
-                } catch (error) {
-                  if (!(error instanceof ApiError) || error.code !== 429 || attempt > 50) {
-                    failed += 1;
-                    break;
-                  }
-                  browser429s += 1;
-                  // What React Query's retry does with apiRetryDelay: wait for the moment the gate opens.
-                  const retryAt = getRetryAt(error) ?? 0;
-                  await new Promise((resolve) => setTimeout(resolve, Math.max(0, retryAt - Date.now())));
-                }
-              }
+              const { served: ok, tooMany } = await callRetrying429(() => client.getTemplate({ tpl_id: 1 }));
+              if (ok) served += 1;
+              else failed += 1;
+              browser429s += tooMany;
             }
           }),
         );

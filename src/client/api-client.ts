@@ -6,6 +6,7 @@ import {
   DEFAULT_PATHS,
   type EndpointName,
   type Endpoints,
+  isWriteEndpoint,
   type VerifyCertificateRequest,
 } from './endpoints.js';
 import { checkIdempotencyKey, headerKey, newIdempotencyKey } from './idempotency-key.js';
@@ -110,7 +111,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
 /** Kinds of failure after which no answer can tell whether the server honours keys. */
 const UNANSWERED_KINDS = new Set(['network', 'timeout']);
-const WRITES = new Set<EndpointName>(['addRecord', 'verifyCertificate']);
 
 /** Keys are for a proxy: the API itself (`open.cli.im`) ignores them. A relative URL is a proxy. */
 function talksToProxy(baseUrl: string | undefined): boolean {
@@ -279,7 +279,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         return Promise.reject(thrown);
       }
       const body = name === 'verifyCertificate' ? renameFields(request ?? {}, certificateFields) : request;
-      const keyed = idempotencyKeys && WRITES.has(name as EndpointName);
+      const keyed = idempotencyKeys && isWriteEndpoint(name);
       return send(
         paths[name as EndpointName],
         body ?? {},

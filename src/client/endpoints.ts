@@ -210,6 +210,16 @@ export interface Endpoints {
 
 export type EndpointName = keyof Endpoints;
 
+/**
+ * The endpoints that write (a record stored, a certificate moved on): never resent blindly, and
+ * the ones an `Idempotency-Key` protects.
+ * @example if (isWriteEndpoint(name)) headers.set('Idempotency-Key', `"${key}"`);
+ */
+export const WRITE_ENDPOINTS = ['addRecord', 'verifyCertificate'] as const satisfies readonly EndpointName[];
+export type WriteEndpoint = (typeof WRITE_ENDPOINTS)[number];
+export const isWriteEndpoint = (name: string): name is WriteEndpoint =>
+  (WRITE_ENDPOINTS as readonly string[]).includes(name);
+
 /** Default paths, relative to the client's `baseUrl`. The certificate path is inferred. */
 export const DEFAULT_PATHS: Readonly<Record<EndpointName, string>> = {
   getFormList: '/api/v2/rpc/record/getFormList',

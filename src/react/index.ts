@@ -42,7 +42,7 @@ export {
 export { apiQueryKeys } from './query/api-query-keys.js';
 export { apiQueries } from './query/api-query-options.js';
 export { type ApiQueryClientOptions, createApiQueryClient } from './query/create-api-query-client.js';
-export { idempotencyKeyFor, type KeyedWrite, rememberIdempotencyKey } from './query/idempotency-keys.js';
+export { idempotencyKeyFor, rememberIdempotencyKey } from './query/idempotency-keys.js';
 export { ApiErrorArea, type ApiErrorAreaProps } from './views/api-error-area.js';
 export type { ApiErrorComponentProps } from './views/api-error-component-props.js';
 export { ApiErrorSummary, type ApiErrorSummaryProps } from './views/api-error-summary.js';

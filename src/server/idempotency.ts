@@ -1,12 +1,11 @@
+import type { WriteEndpoint } from '../client/endpoints.js';
 import { envelopeResponse } from './envelope.js';
 import { quotedKey, sha256Hex, shortHash } from './idempotency-key.js';
 import type { IdempotencySettings } from './idempotency-options.js';
 import type { Outcome } from './proxy-handler.js';
 import type { IdempotencyResult } from './proxy-log.js';
 import { findRecord, type ReadRecords, type Submission, submissionOf, withMarker } from './record-lookup.js';
-
-/** The writes that take part. */
-export type KeyedEndpoint = 'addRecord' | 'verifyCertificate';
+import { sleep } from './sleep.js';
 
 /** What the store keeps per key: the body's fingerprint, and the outcome once it is final. */
 interface Kept {
@@ -62,18 +61,6 @@ function causeOf(outcome: Outcome): string {
   return `upstream answered ${outcome.response.status}`;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * @internal The proxy's memory of writes sent with an `Idempotency-Key`: the first goes upstream
  * and its final outcome is kept; a resend with the same body gets that outcome (never a second
@@ -89,7 +76,7 @@ export function createIdempotency(
   settings: IdempotencySettings,
   io: {
     /** Sends `body` upstream as the browser's write (visitor limit, budget, fetch). */
-    write: (request: Request, endpoint: KeyedEndpoint, body: string) => Promise<Outcome>;
+    write: (request: Request, endpoint: WriteEndpoint, body: string) => Promise<Outcome>;
     /** One page of `record/getRecords` upstream, within the budget. */
     readRecords: (request: Request) => ReadRecords;
   },
@@ -98,7 +85,7 @@ export function createIdempotency(
 
   async function handle(
     request: Request,
-    endpoint: KeyedEndpoint,
+    endpoint: WriteEndpoint,
     body: string,
     key: string,
   ): Promise<Outcome> {

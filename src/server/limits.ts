@@ -3,6 +3,7 @@ import { parseRetryAfter } from '../core/retry-after.js';
 import { envelopeResponse } from './envelope.js';
 import type { Limits, ProxyLimits } from './limits-contract.js';
 import type { ProxyStore } from './proxy-store.js';
+import { sleep } from './sleep.js';
 
 const DEFAULT_PER_VISITOR = { points: 30, duration: 60 };
 const DEFAULT_MAX_WAIT_MS = 10_000;
@@ -134,18 +135,6 @@ function defaultVisitorKey(request: Request): string | undefined {
 function tooManyRequests(waitMs: number, detail: string): Response {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   return envelopeResponse(429, { detail, headers: { 'Retry-After': String(seconds) } });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 function checked(options: ProxyLimits) {

@@ -1,6 +1,6 @@
-import type { EndpointName } from '../client/endpoints.js';
+import { type EndpointName, isWriteEndpoint } from '../client/endpoints.js';
 import { envelopeResponse } from './envelope.js';
-import { createIdempotency, type KeyedEndpoint } from './idempotency.js';
+import { createIdempotency } from './idempotency.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import type { Limits } from './limits-contract.js';
 import type { ProxyLogEntry, ProxyOutcome } from './proxy-log.js';
@@ -31,9 +31,6 @@ const refuse = (outcome: ProxyOutcome, status: number, detail?: string, errorCod
   outcome,
   response: envelopeResponse(status, { detail, errorCode }),
 });
-
-const isKeyed = (endpoint: EndpointName): endpoint is KeyedEndpoint =>
-  endpoint === 'addRecord' || endpoint === 'verifyCertificate';
 
 const isJson = (contentType: string | null) =>
   contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -195,10 +192,10 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
     }
     const body = await readJsonBody(request, settings.maxBodyBytes);
     if (typeof body !== 'string') return [endpoint, body];
-    const keyed = idempotency && isKeyed(endpoint) ? readIdempotencyKey(request.headers) : undefined;
+    const keyed = idempotency && isWriteEndpoint(endpoint) ? readIdempotencyKey(request.headers) : undefined;
     if (keyed && 'problem' in keyed) return [endpoint, refuse('invalid', 400, keyed.problem, 100301)];
     try {
-      if (idempotency && keyed && isKeyed(endpoint))
+      if (idempotency && keyed && isWriteEndpoint(endpoint))
         return [endpoint, await idempotency.handle(request, endpoint, body, keyed.key)];
       return [endpoint, await forward(request, endpoint, body)];
     } catch {

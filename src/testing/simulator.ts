@@ -1,4 +1,4 @@
-import type { EndpointName } from '../client/index.js';
+import { type EndpointName, isWriteEndpoint } from '../client/index.js';
 import { answerFault, checkFault, type Fault, type SimulatedAnswer } from './fault.js';
 import { fieldsProblem, MAX_VALUE_CHARS, textOf } from './field-values.js';
 import { isId, paramsOf, type RequestParams } from './request-params.js';
@@ -181,8 +181,7 @@ export function createSimulator({
   }
 
   function answer(endpoint: EndpointName, body: unknown, { apiKey, user = 'anonymous' }: RequestContext) {
-    const write = endpoint === 'addRecord' || endpoint === 'verifyCertificate';
-    const refused = authorize(apiKey, write) ?? spend(apiKey ?? 'anonymous');
+    const refused = authorize(apiKey, isWriteEndpoint(endpoint)) ?? spend(apiKey ?? 'anonymous');
     if (refused) return refused;
     const params = paramsOf(body);
     if (endpoint === 'addRecord') return addRecord(params, user);

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startRedisServer } from '../support/redis-server.js';
-import { bundleProcesses } from './fixtures/processes.js';
+import { expect, it } from 'vitest';
+import { setUpFleet } from './fixtures/processes.js';
 import { runSubmissions } from './fixtures/submissions-run.js';
 
 // Issue #13, point 4. The control run without the idempotency layer is a figure in `npm run bench`.
-let redisServer: Awaited<ReturnType<typeof startRedisServer>>;
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-  await bundleProcesses();
-}, 60_000);
-afterAll(() => redisServer?.stop());
+const fleet = setUpFleet();
 
 it('200 submissions through 3 instances on one Redis, 30 % stored then failed: exactly 200 records', async () => {
   const run = await runSubmissions({
-    redisPort: redisServer.port,
+    redisPort: fleet.redisPort(),
     keyPrefix: 'exactly-once',
     idempotency: true,
     submissions: 200,

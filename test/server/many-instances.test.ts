@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
-import { ApiError, getRetryAt } from '../../src/core/index.js';
-import { startRedisServer } from '../support/redis-server.js';
-import { bundleProcesses, startProcess } from './fixtures/processes.js';
+import { callRetrying429 } from '../support/call-retrying-429.js';
+import { startProcess, setUpFleet } from './fixtures/processes.js';
 
 // Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
 // making 300 calls. Real processes, real sockets, real time: about a minute per run.
@@ -10,13 +9,7 @@ const BROWSERS = 100;
 const CALLS_PER_BROWSER = 3;
 const BUDGET = 5;
 
-let redisServer: Awaited<ReturnType<typeof startRedisServer>>;
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-  await bundleProcesses();
-}, 60_000);
-afterAll(() => redisServer?.stop());
+const fleet = setUpFleet();
 
 interface UpstreamAnswer {
   at: number;
@@ -40,7 +33,7 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
     [0, 1, 2].map(() =>
       startProcess<{ departure: number }>('proxy-process', {
         UPSTREAM: upstream.address,
-        REDIS_PORT: String(redisServer.port),
+        REDIS_PORT: String(fleet.redisPort()),
         STORE: store,
         // Runs side by side on one Redis: each deployment its own keys.
         KEY_PREFIX: `run-${store}-${budget ?? 'learned'}`,
@@ -74,22 +67,9 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
           },
         });
         for (let call = 0; call < CALLS_PER_BROWSER; call += 1) {
-          for (let attempt = 0; ; attempt += 1) {
-            try {
-              await client.getTemplate({ tpl_id: 1 });
-              served += 1;
-              break;
-            } catch (error) {
-              if (!(error instanceof ApiError) || error.code !== 429 || attempt > 50) {
-                failed += 1;
-                break;
-              }
-              // What React Query's retry does with apiRetryDelay: wait for the moment the gate opens.
-              await new Promise((resolve) =>
-                setTimeout(resolve, Math.max(0, (getRetryAt(error) ?? 0) - Date.now())),
-              );
-            }
-          }
+          const { served: ok } = await callRetrying429(() => client.getTemplate({ tpl_id: 1 }));
+          if (ok) served += 1;
+          else failed += 1;
         }
       }),
     );

@@ -6,17 +6,18 @@ import type {
   RequestOptions,
   VerifyCertificateRequest,
   VerifyCertificateResult,
+  WriteEndpoint,
 } from '../../client/index.js';
 import { type ApiError, apiRetryDelay, apiWriteRetry } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
-import { type KeyedWrite, settleIdempotencyKey, takeIdempotencyKey } from './idempotency-keys.js';
+import { settleIdempotencyKey, takeIdempotencyKey } from './idempotency-keys.js';
 
 /**
  * What `apiMutations.*` return: `useMutation` options with a `mutationKey`.
  * @example const saving = useIsMutating({ mutationKey: apiMutations.addRecord(api).mutationKey });
  */
 export type ApiWriteOptions<Result, Request> = UseMutationOptions<Result, ApiError, Request> & {
-  mutationKey: readonly ['caoliao-api', 'addRecord' | 'verifyCertificate'];
+  mutationKey: readonly ['caoliao-api', WriteEndpoint];
 };
 
 // Writes in flight, per client and payload. A second `mutate` with the same payload — a double
@@ -38,7 +39,7 @@ function once<Result>(client: ApiClient, key: string, send: () => Promise<Result
 // resumed draft) sends the registry's key, until the outcome is known.
 async function sendKeyed<Result, Request>(
   client: ApiClient,
-  name: KeyedWrite,
+  name: WriteEndpoint,
   request: Request,
   send: (request: Request, options: RequestOptions) => Promise<Result>,
 ): Promise<Result> {
@@ -58,7 +59,7 @@ async function sendKeyed<Result, Request>(
 // our peer range is every 5.x.
 function writeOptions<Result, Request>(
   client: ApiClient,
-  name: KeyedWrite,
+  name: WriteEndpoint,
   send: (request: Request, options: RequestOptions) => Promise<Result>,
 ): ApiWriteOptions<Result, Request> {
   return {

@@ -1,16 +1,13 @@
 import { checkIdempotencyKey, newIdempotencyKey } from '../../client/idempotency-key.js';
-import type { ApiClient, Endpoints } from '../../client/index.js';
+import type { ApiClient, Endpoints, WriteEndpoint } from '../../client/index.js';
 import { mayHaveBeenStored, toApiError } from '../../core/index.js';
-
-/** The writes that carry an `Idempotency-Key`. */
-export type KeyedWrite = 'addRecord' | 'verifyCertificate';
 
 // Per client: endpoint + payload → the key of that submission. Small on purpose: an entry outlives
 // its write only while the outcome is unknown, and the oldest goes first past this many.
 const MAX_ENTRIES = 100;
 const registries = new WeakMap<ApiClient, Map<string, string>>();
 
-function slotOf(endpoint: KeyedWrite, request: unknown): string | undefined {
+function slotOf(endpoint: WriteEndpoint, request: unknown): string | undefined {
   try {
     return `${endpoint} ${JSON.stringify(request)}`;
   } catch {
@@ -32,7 +29,7 @@ function registryOf(client: ApiClient): Map<string, string> {
  * rememberIdempotencyKey(api, 'addRecord', draft.request, draft.idempotencyKey);
  * submit.mutate(draft.request);
  */
-export function rememberIdempotencyKey<Name extends KeyedWrite>(
+export function rememberIdempotencyKey<Name extends WriteEndpoint>(
   client: ApiClient,
   endpoint: Name,
   request: Endpoints[Name]['request'],
@@ -55,7 +52,7 @@ export function rememberIdempotencyKey<Name extends KeyedWrite>(
  * may have stored it (a 502, a timeout …), after a 429, or once seeded. Never creates one.
  * @example const key = idempotencyKeyFor(api, 'addRecord', request); // save it with the draft
  */
-export function idempotencyKeyFor<Name extends KeyedWrite>(
+export function idempotencyKeyFor<Name extends WriteEndpoint>(
   client: ApiClient,
   endpoint: Name,
   request: Endpoints[Name]['request'],
@@ -65,7 +62,7 @@ export function idempotencyKeyFor<Name extends KeyedWrite>(
 }
 
 /** @internal The key of this submission: the kept one, else a new one, kept until it settles. */
-export function takeIdempotencyKey(client: ApiClient, endpoint: KeyedWrite, request: unknown): string {
+export function takeIdempotencyKey(client: ApiClient, endpoint: WriteEndpoint, request: unknown): string {
   const key = idempotencyKeyFor(client, endpoint, request as never) ?? newIdempotencyKey();
   rememberIdempotencyKey(client, endpoint, request as never, key);
   return key;
@@ -78,7 +75,7 @@ export function takeIdempotencyKey(client: ApiClient, endpoint: KeyedWrite, requ
  */
 export function settleIdempotencyKey(
   client: ApiClient,
-  endpoint: KeyedWrite,
+  endpoint: WriteEndpoint,
   request: unknown,
   error?: unknown,
 ): void {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
 import { draftSavedAgo } from './draft-saved-ago.js';
+import { OutlineIcon } from './error-icon.js';
 
 export interface DraftResumePromptProps {
   /**
@@ -54,19 +55,7 @@ export function DraftResumePrompt({ savedAt, onResume, onDiscard, className }: D
   return (
     <section className={className ? `cae-draft ${className}` : 'cae-draft'} aria-labelledby={questionId}>
       {/* A page with a folded corner: something kept, waiting. Decorative: the question says it. */}
-      <svg
-        className="cae-draft__icon"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <path d="M6 3h8l5 5v13H6zM14 3v5h5M9 13h7M9 17h5" />
-      </svg>
+      <OutlineIcon className="cae-draft__icon" d="M6 3h8l5 5v13H6zM14 3v5h5M9 13h7M9 17h5" />
       <div>
         <p id={questionId} className="cae-draft__question">
           {t('ui.draftQuestion')}

@@ -15,6 +15,11 @@ const PATHS: Record<ErrorTone, string> = {
 
 /** The icon of a tone. Decorative: the headline beside it says the same in words. */
 export function ErrorIcon({ tone, className = 'cae-icon' }: { tone: ErrorTone; className?: string }) {
+  return <OutlineIcon d={PATHS[tone]} className={className} />;
+}
+
+/** @internal A decorative 24 × 24 outline in `currentColor`, the style of every icon here. */
+export function OutlineIcon({ d, className }: { d: string; className: string }) {
   return (
     <svg
       className={className}
@@ -27,7 +32,7 @@ export function ErrorIcon({ tone, className = 'cae-icon' }: { tone: ErrorTone; c
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[tone]} />
+      <path d={d} />
     </svg>
   );
 }
