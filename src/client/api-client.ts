@@ -1,4 +1,5 @@
 import { ApiError, withApiErrorFields } from '../core/api-error.js';
+import { MAX_TIMER_MS } from '../core/max-timer.js';
 import { readApiResponse } from '../core/read-api-response.js';
 import { REDACTED, redactSecret } from '../core/redact-secret.js';
 import { toApiError, toTransportError } from '../core/to-api-error.js';
@@ -105,8 +106,6 @@ export interface ApiClient {
 
 const DEFAULT_BASE_URL = 'https://open.cli.im';
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** setTimeout fires at once for delays past 2^31 - 1 ms (about 24 days): longer timeouts are cut to it. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Kinds of failure where the server did answer. */
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
 /** Kinds of failure after which no answer can tell whether the server honours keys. */

@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '../core/max-timer.js';
+import { DEFAULT_MAX_WAIT_MS } from './limits-contract.js';
 import type { ProxyStore } from './proxy-store.js';
 
 /**
@@ -46,9 +48,6 @@ export interface IdempotencySettings {
 
 const DEFAULTS = { ttlSeconds: 86_400, waitMs: 10_000, lookupWindowSeconds: 60 };
 const LOOKUP_PAGES = 4;
-const DEFAULT_MAX_WAIT_MS = 10_000;
-/** setTimeout fires at once for delays past 2^31 - 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function fail(message: string): never {
   throw new TypeError(`createApiProxy: idempotency.${message}`);
@@ -121,7 +120,8 @@ export function resolveIdempotency(
     markerFieldOf: checkMarkerField(options === undefined ? undefined : options.markerField),
     lookupWindowSeconds,
     lookupPages: LOOKUP_PAGES,
-    // The write and each page of a lookup may wait for the budget and then take the whole timeout.
-    lockTtlMs: (1 + LOOKUP_PAGES) * (budgetWait + timeoutMs) + 5_000,
+    // A lookup before the write, the write, a lookup after it: each call may wait for the budget
+    // and then take the whole timeout.
+    lockTtlMs: (1 + 2 * LOOKUP_PAGES) * (budgetWait + timeoutMs) + 5_000,
   };
 }

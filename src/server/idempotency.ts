@@ -169,8 +169,8 @@ export function createIdempotency(
       try {
         outcome = await io.write(request, endpoint, sent);
       } catch (error) {
-        // The limits' store failed before anything went upstream.
-        await store.delete(recordKey).catch(() => {});
+        // The limits' store failed before anything went upstream; an earlier send stays unknown.
+        if (kept?.state !== 'unknown') await store.delete(recordKey).catch(() => {});
         throw error;
       }
       return settle(outcome, submission, sentAt, kept?.state === 'unknown');

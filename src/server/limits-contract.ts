@@ -1,3 +1,6 @@
+/** How long a call waits for the budget or a hold by default (`ProxyLimits.maxWaitMs`). */
+export const DEFAULT_MAX_WAIT_MS = 10_000;
+
 /** The proxy's limits; see `createApiProxy`'s `limits`. */
 export interface ProxyLimits {
   /**

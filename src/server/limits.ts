@@ -1,12 +1,11 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { parseRetryAfter } from '../core/retry-after.js';
 import { envelopeResponse } from './envelope.js';
-import type { Limits, ProxyLimits } from './limits-contract.js';
+import { DEFAULT_MAX_WAIT_MS, type Limits, type ProxyLimits } from './limits-contract.js';
 import type { ProxyStore } from './proxy-store.js';
 import { sleep } from './sleep.js';
 
 const DEFAULT_PER_VISITOR = { points: 30, duration: 60 };
-const DEFAULT_MAX_WAIT_MS = 10_000;
 /** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
 const DEFAULT_HOLD_MS = 1_000;
 const SHARED_VISITOR = 'shared';

@@ -1,4 +1,5 @@
 import { DEFAULT_PATHS, type EndpointName } from '../client/endpoints.js';
+import { MAX_TIMER_MS } from '../core/max-timer.js';
 import {
   type IdempotencyOptions,
   type IdempotencySettings,
@@ -132,8 +133,6 @@ export interface ProxySettings {
 }
 
 const DEFAULT_UPSTREAM = 'https://open.cli.im';
-/** setTimeout fires at once for delays past 2^31 - 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const UNFORWARDABLE = new Set([
   'authorization',
   'cookie',

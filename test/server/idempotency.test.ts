@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveIdempotency } from '../../src/server/idempotency-options.js';
 import type { ApiProxyOptions } from '../../src/server/index.js';
 import { createApiProxy, createMemoryStore, createRedisStore } from '../../src/server/index.js';
 import type { ProxyStore } from '../../src/server/proxy-store.js';
@@ -245,6 +246,15 @@ describe.each(stores)('with the %s store', (_name, store) => {
 
 describe('the idempotency option at creation', () => {
   const base = { apiKey: API_KEY, allow: 'form' as const };
+  it('holds a key past the longest call: a lookup, the write and a lookup, each waiting and timing out', () => {
+    const settings = resolveIdempotency(
+      {},
+      { store: createMemoryStore(), timeoutMs: 15_000, maxWaitMs: 10_000 },
+    );
+    // 4 pages before the write, the write, 4 pages after: 9 calls of 10 s wait + 15 s timeout.
+    expect(settings?.lockTtlMs).toBeGreaterThan(9 * 25_000);
+  });
+
   it.each([
     ['a ttl of 0', { ttlSeconds: 0 }, /ttlSeconds/],
     ['a ttl in fractions', { ttlSeconds: 1.5 }, /ttlSeconds/],
@@ -266,4 +276,45 @@ describe('the idempotency option at creation', () => {
     expect(() => createApiProxy({ ...base, store: old as never })).toThrow(/setIfAbsent, get, set, delete/);
     expect(typeof createApiProxy({ ...base, store: old as never, idempotency: false })).toBe('function');
   });
+});
+
+it('keeps an earlier send unknown when the store fails before a resend goes upstream', async () => {
+  const memory = createMemoryStore();
+  let broken = false;
+  // The visitor limit is the write's first call to the store; a look-up never asks it.
+  const store: ProxyStore = {
+    ...memory,
+    limiter: (options) => {
+      const limiter = memory.limiter(options);
+      if (options.keyPrefix !== 'visitor') return limiter;
+      return new Proxy(limiter, {
+        get: (target, name) =>
+          name === 'consume' && broken
+            ? () => Promise.reject(new Error('Redis is down'))
+            : Reflect.get(target, name, target),
+      });
+    },
+  };
+  let records: unknown[] | undefined; // undefined: getRecords fails
+  const { proxy, upstream } = await proxyTo(
+    (request, response) => {
+      if (request.path.endsWith('/addRecord')) return send(response, 502, '<html>Bad Gateway</html>');
+      if (!records) return send(response, 502, '<html>Bad Gateway</html>');
+      return send(response, 200, { code: 0, data: { list: records } });
+    },
+    { store, limits: { perVisitor: { points: 1000, duration: 60 } } },
+  );
+  // Stored, then a 502, and the look-up fails: the outcome is unknown.
+  expect((await proxy(keyed(ADD))).status).toBe(502);
+  // The resend looks first and finds nothing; then the store fails before the write.
+  records = [];
+  broken = true;
+  expect((await proxy(keyed(ADD))).status).toBe(500);
+  // The record shows up after all: the next resend must look again, not write.
+  broken = false;
+  records = [{ record_id: 100001, submit_at: Math.floor(Date.now() / 1000), fields: SUBMISSION.fields }];
+  const last = await proxy(keyed(ADD));
+  expect(last.status).toBe(200);
+  await sleep(200);
+  expect(writes(upstream.requests)).toHaveLength(1);
 });
