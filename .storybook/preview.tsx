@@ -18,7 +18,7 @@ const withProviders: Decorator = (Story, { globals }) => {
   const [queryClient, client] = useMemo(
     () => [
       new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }),
-      createApiClient({ baseUrl: STORY_BASE_URL }),
+      createApiClient({ baseUrl: STORY_BASE_URL, idempotencyKeys: true }),
     ],
     [],
   );

@@ -10,7 +10,7 @@ import {
   isWriteEndpoint,
   type VerifyCertificateRequest,
 } from './endpoints.js';
-import { checkIdempotencyKey, headerKey, newIdempotencyKey } from './idempotency-key.js';
+import { checkIdempotencyKey, headerKey, newIdempotencyKey, quotedKey } from './idempotency-key.js';
 import { createRateLimitGate, type RateLimitOptions } from './rate-limit-gate.js';
 
 /** Options of one call. */
@@ -67,7 +67,9 @@ export interface ApiClientOptions {
    * proxy which honours keys (`createApiProxy`) stores a resent submission once. By default on when
    * `baseUrl` points anywhere but `https://open.cli.im` (your proxy), off when calling the API
    * directly, which ignores the header. A proxy on another origin must allow the header in CORS.
-   * @example createApiClient({ baseUrl: 'https://api.example.com/caoliao', idempotencyKeys: false })
+   * `true` also says the server remembers keys: then a submission that got no answer at all (a
+   * lost connection, a timeout) is called safe to resend even before any answer echoed a key.
+   * @example createApiClient({ baseUrl: '/caoliao', idempotencyKeys: true }) // createApiProxy remembers keys
    */
   idempotencyKeys?: boolean;
 }
@@ -180,6 +182,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const gate = createRateLimitGate(options.rateLimit);
   const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const idempotencyKeys = options.idempotencyKeys ?? talksToProxy(options.baseUrl);
+  // Whether the server is known to remember keys: the host said so (`idempotencyKeys: true`), or
+  // an answer echoed one. Only then may a write that got no answer at all be called safe to resend.
+  let keysHonoured = options.idempotencyKeys === true;
 
   // Servers and proxies sometimes echo request headers into their errors; fetch implementations
   // may quote them anywhere in what they throw (a property, an AggregateError's `errors` …).
@@ -199,7 +204,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     endpoint: string,
     payload: object,
     signal: AbortSignal | undefined,
-    idempotencyKey: string | undefined,
+    key: { value: string; lookedUp: boolean } | undefined,
   ): Promise<unknown> {
     let body: string;
     try {
@@ -215,7 +220,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const pass = await gate.acquire(signal, endpoint);
 
     const requestHeaders = new Headers(headers);
-    if (idempotencyKey !== undefined) requestHeaders.set('Idempotency-Key', `"${idempotencyKey}"`);
+    if (key) requestHeaders.set('Idempotency-Key', quotedKey(key.value));
     let response: Response | undefined;
 
     const controller = new AbortController();
@@ -245,6 +250,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (typeof response?.text !== 'function' || typeof response.headers?.get !== 'function') {
         throw new ApiError({ kind: 'unknown', endpoint, detail: 'fetch did not return a Response' });
       }
+      if (key && echoes(response, key.value)) keysHonoured = true;
       const data = await readApiResponse(response, endpoint, { secret: apiKey });
       gate.accepted(pass);
       return data;
@@ -256,8 +262,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         error = withApiErrorFields(error, { kind: timedOut ? 'timeout' : 'aborted', cause });
       }
       error = redactError(error);
-      if (idempotencyKey !== undefined && safeToResend(error, response, idempotencyKey)) {
-        error = withApiErrorFields(error, { idempotencyKey });
+      // Safe to resend with the key: the answer echoed it (the server remembers it), or none came
+      // from a server known to remember keys, for a write it can look up (a verification it cannot).
+      const unanswered = UNANSWERED_KINDS.has(error.kind);
+      if (key && (unanswered ? keysHonoured && key.lookedUp : echoes(response, key.value))) {
+        error = withApiErrorFields(error, { idempotencyKey: key.value });
       }
       if (error.status === 429 || error.code === 429) gate.limited(error);
       else if (error.status !== undefined) gate.accepted(pass);
@@ -272,33 +281,24 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const methods = Object.keys(DEFAULT_PATHS).map((name) => [
     name,
     (request: object | undefined, { signal, idempotencyKey }: RequestOptions = {}) => {
+      let key: { value: string; lookedUp: boolean } | undefined;
       try {
         if (idempotencyKey !== undefined) checkIdempotencyKey(name, idempotencyKey);
+        if (idempotencyKeys && isWriteEndpoint(name))
+          key = { value: idempotencyKey ?? newIdempotencyKey(), lookedUp: name === 'addRecord' };
       } catch (thrown) {
         return Promise.reject(thrown);
       }
       const body = name === 'verifyCertificate' ? renameFields(request ?? {}, certificateFields) : request;
-      const keyed = idempotencyKeys && isWriteEndpoint(name);
-      return send(
-        paths[name as EndpointName],
-        body ?? {},
-        signal,
-        keyed ? (idempotencyKey ?? newIdempotencyKey()) : undefined,
-      );
+      return send(paths[name as EndpointName], body ?? {}, signal, key);
     },
   ]);
   return { ...Object.fromEntries(methods), idempotencyKeys } as ApiClient;
 }
 
-/**
- * Whether a keyed write that failed with `error` may be resent with the same key: the answer
- * echoed the key (the server honours it), or no answer came. An answer without the echo came from
- * a server that ignores keys, where a resend could store twice.
- */
-function safeToResend(error: ApiError, response: Response | undefined, key: string): boolean {
-  if (UNANSWERED_KINDS.has(error.kind)) return true;
-  return headerKey(response?.headers?.get?.('Idempotency-Key') ?? null) === key;
-}
+/** Whether `response` echoed `key` in its `Idempotency-Key`: the server remembers it. */
+const echoes = (response: Response | undefined, key: string) =>
+  headerKey(response?.headers?.get?.('Idempotency-Key') ?? null) === key;
 
 /**
  * Every string reachable from `value` through own properties, a few levels deep — and an error's

@@ -46,3 +46,9 @@ export function headerKey(value: string | null): string | undefined {
   const trimmed = value.trim();
   return /^".*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
+
+/**
+ * @internal A key as the `Idempotency-Key` header carries it: an sf-string, quoted.
+ * @example quotedKey('abc'); // '"abc"'
+ */
+export const quotedKey = (key: string) => `"${key}"`;

@@ -39,7 +39,9 @@ export interface ApiErrorInit {
   endpoint?: string;
   /**
    * The `Idempotency-Key` of the write that failed, set only when a resend with it is safe: the
-   * server echoed it (it honours keys), or no answer came at all (`network`, `timeout`). With
+   * answer echoed it (the server remembers keys), or no answer came at all (`network`, `timeout`)
+   * to an `addRecord` sent to a server known to remember keys (it echoed one before, or the host
+   * said so with `idempotencyKeys: true`). With
    * `mayHaveBeenStored(error)`, it means a resend with this key cannot store twice. Cut to 1,000
    * characters.
    * @example if (mayHaveBeenStored(error) && error.idempotencyKey) offerSafeResend();

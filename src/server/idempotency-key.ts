@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_PATTERN } from '../client/idempotency-key.js';
+import { headerKey, IDEMPOTENCY_KEY_PATTERN } from '../client/idempotency-key.js';
 
 /**
  * @internal The `Idempotency-Key` of a request: the key, `undefined` without the header, or why
@@ -10,12 +10,9 @@ import { IDEMPOTENCY_KEY_PATTERN } from '../client/idempotency-key.js';
  * readIdempotencyKey(new Headers({ 'Idempotency-Key': '"8e0f…"' })); // { key: '8e0f…' }
  */
 export function readIdempotencyKey(headers: Headers): { key: string } | { problem: string } | undefined {
-  const header = headers.get('idempotency-key');
-  if (header === null) return undefined;
   // Headers.get joins repeated headers with ", ": two keys are no key.
-  const value = header.trim();
-  const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
-  const key = quoted ? value.slice(1, -1) : value;
+  const key = headerKey(headers.get('idempotency-key'));
+  if (key === undefined) return undefined;
   if (key === '') return { problem: 'the Idempotency-Key header is empty' };
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return {
@@ -25,12 +22,6 @@ export function readIdempotencyKey(headers: Headers): { key: string } | { proble
   }
   return { key };
 }
-
-/**
- * @internal The key as the answer echoes it: an sf-string, quoted.
- * @example quotedKey('abc'); // '"abc"'
- */
-export const quotedKey = (key: string) => `"${key}"`;
 
 /**
  * @internal The first 12 hex digits of the SHA-256 of `text`: enough to tell keys apart in a log,

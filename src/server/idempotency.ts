@@ -1,6 +1,7 @@
 import type { WriteEndpoint } from '../client/endpoints.js';
+import { quotedKey } from '../client/idempotency-key.js';
 import { envelopeResponse } from './envelope.js';
-import { quotedKey, sha256Hex, shortHash } from './idempotency-key.js';
+import { sha256Hex, shortHash } from './idempotency-key.js';
 import type { IdempotencySettings } from './idempotency-options.js';
 import type { Outcome } from './proxy-handler.js';
 import type { IdempotencyResult } from './proxy-log.js';

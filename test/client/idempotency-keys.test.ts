@@ -147,20 +147,41 @@ describe('ApiError.idempotencyKey', () => {
     expect(error.idempotencyKey).toBeUndefined();
   });
 
-  it('is set when no answer came: network failure and timeout', async () => {
-    const network = createApiClient({
-      baseUrl: '/caoliao',
-      fetch: () => Promise.reject(new TypeError('fetch failed')),
-    });
-    expect(await failure(network.addRecord(RECORD, { idempotencyKey: 'k-net' }))).toMatchObject({
+  it('is set when no answer came to an addRecord, from a server known to remember keys', async () => {
+    const offline = () => Promise.reject(new TypeError('fetch failed'));
+    const declared = createApiClient({ baseUrl: '/caoliao', idempotencyKeys: true, fetch: offline });
+    expect(await failure(declared.addRecord(RECORD, { idempotencyKey: 'k-net' }))).toMatchObject({
       kind: 'network',
       idempotencyKey: 'k-net',
     });
-    const { client } = await serve(() => new Promise(() => {}), { timeoutMs: 50 });
-    expect(await failure(client.verifyCertificate(CERTIFICATE, { idempotencyKey: 'k-late' }))).toMatchObject({
+    // Keys on by default, and an answer that echoed one: the server remembers them.
+    let answered = false;
+    const { client } = await serve(
+      (request, response) => {
+        if (answered) return; // no answer: the client's timeout
+        answered = true;
+        const key = String(request.headers['idempotency-key']);
+        send(response, 200, { code: 0, data: {} }, { 'Idempotency-Key': key });
+      },
+      { timeoutMs: 50 },
+    );
+    await client.addRecord(RECORD);
+    expect(await failure(client.addRecord(RECORD, { idempotencyKey: 'k-late' }))).toMatchObject({
       kind: 'timeout',
       idempotencyKey: 'k-late',
     });
+  });
+
+  it('is unset when no answer came and nothing says the server remembers keys, and for a verification', async () => {
+    const offline = () => Promise.reject(new TypeError('fetch failed'));
+    const unproven = createApiClient({ baseUrl: '/caoliao', fetch: offline });
+    expect(
+      (await failure(unproven.addRecord(RECORD, { idempotencyKey: 'k-1' }))).idempotencyKey,
+    ).toBeUndefined();
+    // A proxy cannot look a verification up: an unanswered one may have been applied.
+    const declared = createApiClient({ baseUrl: '/caoliao', idempotencyKeys: true, fetch: offline });
+    const verify = await failure(declared.verifyCertificate(CERTIFICATE, { idempotencyKey: 'k-2' }));
+    expect(verify.idempotencyKey).toBeUndefined();
   });
 
   it('is unset on a write that carried no key and on reads', async () => {
