@@ -9,6 +9,7 @@ import {
   createApiClient,
   type TemplateResult,
 } from '../../src/client/index.js';
+import { DRAFT_MAX_AGE_MS } from '../../src/react/drafts/submission-draft.js';
 import {
   ApiClientProvider,
   idempotencyKeyFor,
@@ -232,7 +233,7 @@ describe('useSubmissionDraft', () => {
         format: 'caoliao-api-errors/submission-draft',
         version: 1,
         request: RECORD,
-        savedAt: Date.now() - 20 * 60 * 60 * 1000 - 1000,
+        savedAt: Date.now() - DRAFT_MAX_AGE_MS - 1000,
         complete: true,
         idempotencyKey: 'k-1',
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
 import { callRetrying429 } from '../support/call-retrying-429.js';
-import { startProcess, setUpFleet } from './fixtures/processes.js';
+import { setUpFleet, startProcess } from './fixtures/processes.js';
 
 // Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
 // making 300 calls. Real processes, real sockets, real time: about a minute per run.

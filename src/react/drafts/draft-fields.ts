@@ -10,13 +10,7 @@ export type DraftField = AddRecordRequest['fields'][number];
 export type SensitiveFields = readonly number[] | ((field: DraftField) => boolean);
 
 /** Field types whose values are uploads or drawings (openapi-v2.md): never kept in a draft. */
-export const NEVER_KEPT_TYPES: ReadonlySet<string> = new Set([
-  'file',
-  'image',
-  'video',
-  'audio',
-  'signature',
-]);
+const NEVER_KEPT_TYPES: ReadonlySet<string> = new Set(['file', 'image', 'video', 'audio', 'signature']);
 
 /** The `field_id`s the form's template marks `is_masked`. */
 function maskedIds(template: TemplateResult | undefined): Set<number> {

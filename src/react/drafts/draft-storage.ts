@@ -6,7 +6,7 @@ export type DraftStorageKind = 'session' | 'local';
  * blocked, a QuotaExceededError when it is full, nothing at all on a server), and a draft that
  * cannot be kept must never cost the person the form on the screen.
  */
-export interface SafeStorage {
+interface SafeStorage {
   /** The stored text, or `undefined` when there is none or storage cannot be read. */
   get(name: string): string | undefined;
   /** Whether the text was stored. */

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey } from '../../client/idempotency-key.js';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../client/idempotency-key.js';
 import type { AddRecordRequest } from '../../client/index.js';
 
 /**
@@ -49,15 +49,6 @@ function isRequest(value: unknown): value is AddRecordRequest {
   );
 }
 
-function isKey(value: unknown): boolean {
-  try {
-    checkIdempotencyKey('draft', value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * @internal The draft in a stored text, or `undefined` for anything that is not a draft of this
  * format and version (corrupt JSON, another library's entry, an older shape), or older than
@@ -74,7 +65,11 @@ export function decodeDraft(text: string): SubmissionDraft | undefined {
   const { request, idempotencyKey, savedAt, complete } = value;
   if (!isRequest(request) || typeof complete !== 'boolean') return undefined;
   if (typeof savedAt !== 'number' || !(Date.now() - savedAt <= DRAFT_MAX_AGE_MS)) return undefined;
-  if (idempotencyKey !== undefined && !isKey(idempotencyKey)) return undefined;
+  if (
+    idempotencyKey !== undefined &&
+    !(typeof idempotencyKey === 'string' && IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
+  )
+    return undefined;
   return {
     request,
     savedAt,

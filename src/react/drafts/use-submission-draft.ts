@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { newIdempotencyKey } from '../../client/idempotency-key.js';
 import type { AddRecordRequest, TemplateResult } from '../../client/index.js';
 import { useApiClient } from '../query/api-client-provider.js';
-import { idempotencyKeyFor, rememberIdempotencyKey } from '../query/idempotency-keys.js';
+import { rememberIdempotencyKey, takeIdempotencyKey } from '../query/idempotency-keys.js';
 import { keptFields, type SensitiveFields } from './draft-fields.js';
 import { type DraftStorageKind, safeStorage } from './draft-storage.js';
 import { decodeDraft, encodeDraft, type SubmissionDraft } from './submission-draft.js';
@@ -116,11 +115,8 @@ export function useSubmissionDraft(options: SubmissionDraftOptions): SubmissionD
       let text: string;
       try {
         const { fields, complete } = keptFields(request, { template, sensitive });
-        let idempotencyKey: string | undefined;
-        if (complete && client.idempotencyKeys) {
-          idempotencyKey = idempotencyKeyFor(client, 'addRecord', request) ?? newIdempotencyKey();
-          rememberIdempotencyKey(client, 'addRecord', request, idempotencyKey);
-        }
+        const idempotencyKey =
+          complete && client.idempotencyKeys ? takeIdempotencyKey(client, 'addRecord', request) : undefined;
         const kept = { ...request, fields };
         text = encodeDraft({ request: kept, savedAt: Date.now(), complete, idempotencyKey });
       } catch {

@@ -10,7 +10,7 @@ import type {
 } from '../../client/index.js';
 import { type ApiError, apiRetryDelay, apiWriteRetry } from '../../core/index.js';
 import { apiQueryKeys } from './api-query-keys.js';
-import { settleIdempotencyKey, takeIdempotencyKey } from './idempotency-keys.js';
+import { settleIdempotencyKey, submissionKey, takeIdempotencyKey } from './idempotency-keys.js';
 
 /**
  * What `apiMutations.*` return: `useMutation` options with a `mutationKey`.
@@ -25,7 +25,12 @@ export type ApiWriteOptions<Result, Request> = UseMutationOptions<Result, ApiErr
 // when React Query calls the mutation function, not through state that would come a render late.
 const inFlight = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
 
-function once<Result>(client: ApiClient, key: string, send: () => Promise<Result>): Promise<Result> {
+function once<Result>(
+  client: ApiClient,
+  key: string | undefined,
+  send: () => Promise<Result>,
+): Promise<Result> {
+  if (key === undefined) return send(); // not JSON: the client refuses it with its own error
   const writes = inFlight.get(client) ?? new Map<string, Promise<unknown>>();
   inFlight.set(client, writes);
   const pending = writes.get(key) as Promise<Result> | undefined;
@@ -65,7 +70,7 @@ function writeOptions<Result, Request>(
   return {
     mutationKey: [...apiQueryKeys.all, name],
     mutationFn: (request) =>
-      once(client, `${name} ${JSON.stringify(request)}`, () => sendKeyed(client, name, request, send)),
+      once(client, submissionKey(name, request), () => sendKeyed(client, name, request, send)),
     retry: apiWriteRetry,
     retryDelay: apiRetryDelay,
   };

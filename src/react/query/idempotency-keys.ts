@@ -1,18 +1,17 @@
 import { checkIdempotencyKey, newIdempotencyKey } from '../../client/idempotency-key.js';
 import type { ApiClient, Endpoints, WriteEndpoint } from '../../client/index.js';
 import { mayHaveBeenStored, toApiError } from '../../core/index.js';
+import { payloadText } from './payload-text.js';
 
 // Per client: endpoint + payload → the key of that submission. Small on purpose: an entry outlives
 // its write only while the outcome is unknown, and the oldest goes first past this many.
 const MAX_ENTRIES = 100;
 const registries = new WeakMap<ApiClient, Map<string, string>>();
 
-function slotOf(endpoint: WriteEndpoint, request: unknown): string | undefined {
-  try {
-    return `${endpoint} ${JSON.stringify(request)}`;
-  } catch {
-    return undefined; // Not JSON: the client refuses to send it anyway.
-  }
+/** @internal One submission: the endpoint and its payload's text (`undefined` when not JSON). */
+export function submissionKey(endpoint: WriteEndpoint, request: unknown): string | undefined {
+  const text = payloadText(request);
+  return text === undefined ? undefined : `${endpoint} ${text}`;
 }
 
 function registryOf(client: ApiClient): Map<string, string> {
@@ -36,7 +35,7 @@ export function rememberIdempotencyKey<Name extends WriteEndpoint>(
   key: string,
 ): void {
   checkIdempotencyKey('rememberIdempotencyKey', key);
-  const slot = slotOf(endpoint, request);
+  const slot = submissionKey(endpoint, request);
   if (slot === undefined) return;
   const registry = registryOf(client);
   registry.delete(slot);
@@ -57,7 +56,7 @@ export function idempotencyKeyFor<Name extends WriteEndpoint>(
   endpoint: Name,
   request: Endpoints[Name]['request'],
 ): string | undefined {
-  const slot = slotOf(endpoint, request);
+  const slot = submissionKey(endpoint, request);
   return slot === undefined ? undefined : registries.get(client)?.get(slot);
 }
 
@@ -80,7 +79,7 @@ export function settleIdempotencyKey(
   error?: unknown,
 ): void {
   if (error !== undefined && mustKeepKey(error)) return;
-  const slot = slotOf(endpoint, request);
+  const slot = submissionKey(endpoint, request);
   if (slot !== undefined) registries.get(client)?.delete(slot);
 }
 

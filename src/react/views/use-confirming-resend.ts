@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../core/index.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { textSituation } from '../provider/text-keys.js';
+import { payloadText } from '../query/payload-text.js';
 import type { ApiMutationState } from './error-source.js';
 
 /** The error a mutation last showed, when a resend of it cannot store twice, with what was sent. */
@@ -13,12 +14,8 @@ interface ResendableFailure {
 // The same submission: the view's retry sends the very same variables; the host's own submit
 // button, equal ones (the same payload gets the same idempotency key).
 function samePayload(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
+  const text = payloadText(a);
+  return Object.is(a, b) || (text !== undefined && text === payloadText(b));
 }
 
 /**
