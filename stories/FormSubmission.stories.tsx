@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { toStoryLocale } from '../.storybook/theme.js';
 import type { Fault } from '../src/testing/index.js';
 import { FormSubmissionPage } from './examples/FormSubmissionPage.js';
-import { PAGE_TEXTS, WORLD } from './examples/page-texts.js';
+import { fill, PAGE_TEXTS, WORLD } from './examples/page-texts.js';
 import { storySimulator } from './examples/story-simulator.js';
 import { UpstreamRecordCount } from './examples/UpstreamRecordCount.js';
 
@@ -234,7 +234,9 @@ export const StoredThenFailedResentOnce: Story = {
     // One write upstream: the resend was settled by the look-up, not sent again.
     await expect(simulation.calls.addRecord).toBe(1);
     await expect(simulation.simulator.state.records).toHaveLength(1);
-    await expect(context.canvas.getByText(/1/, { selector: 'output' })).toBeVisible();
+    await expect(
+      context.canvas.getByText(fill(textsOf(context).recordsUpstream, { count: 1 }), { selector: 'output' }),
+    ).toBeVisible();
   },
 };
 

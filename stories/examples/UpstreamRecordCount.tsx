@@ -12,9 +12,5 @@ export function UpstreamRecordCount({ simulator, texts }: { simulator: Simulator
     const timer = setInterval(() => setCount(simulator.state.records.length), 100);
     return () => clearInterval(timer);
   }, [simulator]);
-  return (
-    <output className="demo-upstream" aria-live="polite">
-      {fill(texts.recordsUpstream, { count })}
-    </output>
-  );
+  return <output className="demo-upstream">{fill(texts.recordsUpstream, { count })}</output>;
 }

@@ -9,7 +9,8 @@ export interface ApiErrorBoundaryControls {
 
 /**
  * For errors that React cannot catch by itself (event handlers, effects, promises): react-error-
- * boundary's `useErrorBoundary`, for the nearest `ApiErrorBoundary`.
+ * boundary's `useErrorBoundary`, for the nearest `ApiErrorBoundary`. Call it inside one: outside
+ * any boundary, react-error-boundary throws.
  * @example
  * const { showBoundary } = useApiErrorBoundary();
  * <button onClick={() => client.getRecord(request).catch(showBoundary)}>Open</button>

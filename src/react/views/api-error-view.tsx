@@ -1,4 +1,4 @@
-import { type ComponentType, createContext, useContext, useMemo } from 'react';
+import { type ComponentType, createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import { describeError, ERROR_KEYS, type ErrorKey, toApiError } from '../../core/index.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { ApiErrorsContext } from '../provider/api-errors-provider.js';
@@ -97,6 +97,13 @@ export function ApiErrorView(props: ApiErrorViewProps) {
     variant ?? (!source.retrying && !source.write && description?.scope === 'page' ? 'page' : 'inline');
   const reader = audience ?? context.audience ?? 'public';
   const confirming = useConfirmingResend(props.mutation, apiError, { write: source.write, audience: reader });
+  const progressRegion = useRef<HTMLDivElement>(null);
+  // The resend button that had focus left with the error: focus goes to what replaced it, not to
+  // the top of the page (WCAG 2.4.3). Focus the person put elsewhere stays there.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (confirming && lost) progressRegion.current?.focus();
+  }, [confirming]);
 
   let content = null;
   if (apiError && description && !shownElsewhere) {
@@ -118,14 +125,19 @@ export function ApiErrorView(props: ApiErrorViewProps) {
       />
     );
   }
+  // Waiting is news, not an alarm: announced politely, in a region of its own that exists before
+  // it is filled (or screen readers miss it).
+  const progress = props.mutation && (
+    <div ref={progressRegion} className="cae-region" role="status" tabIndex={-1}>
+      {confirming && <ConfirmingResend />}
+    </div>
+  );
   if (shown !== 'inline')
     return (
-      content ??
-      (confirming && (
-        <div className="cae-region" role="status">
-          <ConfirmingResend />
-        </div>
-      ))
+      <>
+        {content}
+        {progress}
+      </>
     );
   // The live region exists before it is filled, or screen readers miss the error.
   return (
@@ -133,12 +145,7 @@ export function ApiErrorView(props: ApiErrorViewProps) {
       <div id={id} className="cae-region" role={source.write ? 'alert' : 'status'}>
         {content}
       </div>
-      {/* Waiting is news, not an alarm: announced politely, in a region of its own. */}
-      {props.mutation && (
-        <div className="cae-region" role="status">
-          {confirming && <ConfirmingResend />}
-        </div>
-      )}
+      {progress}
     </>
   );
 }

@@ -61,14 +61,12 @@ export function ErrorPanel({
       if (reference.current) getSelection()?.selectAllChildren(reference.current);
     }
   };
-  // A resend that might store twice is the person's informed choice: it comes last and never leads.
-  const blindResend = text.mayHaveBeenStored && !text.resendIsSafe;
   const actions = useErrorActions(error, text, {
     handlers,
     variant,
     omit: retrying ? [...omitActions, 'retry'] : omitActions,
     copyReference,
-  }).sort((a, b) => Number(blindResend && a.id === 'retry') - Number(blindResend && b.id === 'retry'));
+  });
   const showReference =
     description.actions.includes('contact-support') || actions.some(({ id }) => id === 'copy-reference');
   // A page that only an action gets past (sign in again, complete the profile) is an alertdialog,
@@ -122,8 +120,8 @@ export function ErrorPanel({
         <div className="cae-error__actions">
           {actions.map((action, index) => {
             // The first action leads, unless it is a resend that might store twice, or a copy.
-            const primary =
-              index === 0 && !(blindResend && action.id === 'retry') && action.id !== 'copy-reference';
+            const blindResend = text.mayHaveBeenStored && !text.resendIsSafe && action.id === 'retry';
+            const primary = index === 0 && !blindResend && action.id !== 'copy-reference';
             const className = primary ? 'cae-button cae-button--primary' : 'cae-button';
             return action.href === undefined ? (
               <ActionButton key={action.id} primary={primary} onAction={action.run}>

@@ -23,7 +23,7 @@ const reloadPage = () => window.location.reload();
 /**
  * The actions of a view, the most useful first: the catalog's, each carried out by the host's
  * handler or else by a built-in fallback (reload, back, a contact link); when none is left, copying
- * the error's reference, so that no view is a dead end.
+ * the error's reference, so that no view is a dead end. A resend that might store twice comes last.
  */
 export function useErrorActions(
   error: ApiError,
@@ -63,5 +63,9 @@ export function useErrorActions(
   const elsewhere = text.actions.some(({ id }) => omit.includes(id));
   if (actions.length === 0 && !elsewhere)
     actions.push({ id: 'copy-reference', label: builtIn('copy-reference'), run: copyReference });
-  return actions;
+  // A resend that might store twice is the person's informed choice: it comes last and never leads.
+  const blindResend = text.mayHaveBeenStored && !text.resendIsSafe;
+  return blindResend
+    ? [...actions.filter(({ id }) => id !== 'retry'), ...actions.filter(({ id }) => id === 'retry')]
+    : actions;
 }
