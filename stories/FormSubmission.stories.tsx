@@ -41,6 +41,8 @@ const meta = {
   args: { failure: 'none' },
   argTypes: { failure: { control: 'select', options: Object.keys(FAILURES) } },
   beforeEach({ args, msw, globals }) {
+    // A draft a story left (a submission that failed) would offer itself in the next story.
+    sessionStorage.clear();
     simulation = storySimulator(msw, globals.locale, 'form');
     const fault = FAILURES[args.failure];
     if (fault && Object.keys(fault).length > 0) {
