@@ -1,27 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { send, startTestServer, tokenBucket } from '../test/support/test-server.js';
 
 /** The path the browser client calls for `getTemplate`, under the proxy's `/caoliao` prefix. */
 export const TEMPLATE_PATH = '/api/v2/rpc/forms/getTemplate';
-
-/** A handler on a loopback port through @hono/node-server, as a Node app serves the proxy. */
-export async function listen(handler: (request: Request) => Promise<Response>) {
-  let server: ServerType | undefined;
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve(info.port),
-    );
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server?.close(() => resolve());
-      }),
-  };
-}
 
 /** The API on loopback, answering `{ code: 0, data }` at once. */
 export const instantUpstream = () =>

@@ -10,8 +10,10 @@ import {
   type ProxyStore,
 } from '../src/server/index.js';
 import { callRetrying429 } from '../test/support/call-retrying-429.js';
+import { mostInOneSecond } from '../test/support/most-in-one-second.js';
 import { startRedisServer, type TestRedis } from '../test/support/redis-server.js';
-import { budgetedUpstream, instantUpstream, listen, percentile, timedCall } from './proxy-rig.js';
+import { serveHandler } from '../test/support/serve-handler.js';
+import { budgetedUpstream, instantUpstream, percentile, timedCall } from './proxy-rig.js';
 import { recordResults, table } from './report.js';
 
 // Issue #12, point 9. Everything in this one Node process: the load, the proxy and the upstream
@@ -44,7 +46,7 @@ async function proxyFor(
   limits: Parameters<typeof createApiProxy>[0]['limits'],
   log?: (entry: ProxyLogEntry) => void,
 ) {
-  const server = await listen(
+  const server = await serveHandler(
     createApiProxy({ apiKey: API_KEY, allow: ['getTemplate'], upstream, store, limits, log }),
   );
   return { ...server, url: `${server.url}/caoliao` };
@@ -108,13 +110,6 @@ async function requestsPerSecond(baseUrls: string[]) {
 }
 
 /** The most of `times` (ms since the epoch) in one second of the clock. */
-function busiestSecond(times: number[]): number {
-  const counts = new Map<number, number>();
-  for (const time of times)
-    counts.set(Math.floor(time / 1000), (counts.get(Math.floor(time / 1000)) ?? 0) + 1);
-  return Math.max(0, ...counts.values());
-}
-
 const ms = (value: number) => value.toFixed(2);
 /** Other work on the machine moves every figure here: each table says how busy it was. */
 const load = () => loadavg()[0]?.toFixed(2);
@@ -232,7 +227,7 @@ describe('bench', () => {
         store: store === 'Redis' ? 'one Redis store, shared' : 'a memory store each',
         'upstream requests': upstream.requests.length,
         'upstream 429s': upstream.tooMany(),
-        'most upstream requests in a second of the clock': busiestSecond(
+        'most upstream requests in a second of the clock': mostInOneSecond(
           upstream.requests.map(({ at }) => at),
         ),
         'local 429s (proxy)': outcomes.get('limited') ?? 0,

@@ -12,7 +12,15 @@ export function envelopeResponse(
     message: MESSAGES[status] ?? 'Error',
     message_detail: detail,
   };
-  const answer = new Response(JSON.stringify(body), { status, headers });
+  return jsonResponse(status, JSON.stringify(body), headers);
+}
+
+/**
+ * @internal A JSON answer of the proxy's, never cached (`null` for a body-less one, as to HEAD).
+ * @example jsonResponse(200, '{"ok":true}')
+ */
+export function jsonResponse(status: number, body: string | null, headers?: HeadersInit): Response {
+  const answer = new Response(body, { status, headers });
   answer.headers.set('Content-Type', 'application/json; charset=utf-8');
   answer.headers.set('Cache-Control', 'no-store');
   return answer;

@@ -1,6 +1,6 @@
 import type { WriteEndpoint } from '../client/endpoints.js';
 import { quotedKey } from '../client/idempotency-key.js';
-import { envelopeResponse } from './envelope.js';
+import { envelopeResponse, jsonResponse } from './envelope.js';
 import { sha256Hex, shortHash } from './idempotency-key.js';
 import type { IdempotencySettings } from './idempotency-options.js';
 import type { Outcome } from './proxy-handler.js';
@@ -29,12 +29,6 @@ const parse = <T>(text: string | undefined): T | undefined => {
     return undefined;
   }
 };
-
-const json = (status: number, body: string, headers: Record<string, string> = {}) =>
-  new Response(body, {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
 
 /**
  * Whether an upstream answer ends the key's story: `done` (a success, or a refusal the API made),
@@ -112,7 +106,7 @@ export function createIdempotency(
       noted(
         {
           outcome: 'replayed',
-          response: json(kept.status ?? 200, kept.body ?? '', { 'Idempotent-Replayed': 'true' }),
+          response: jsonResponse(kept.status ?? 200, kept.body ?? '', { 'Idempotent-Replayed': 'true' }),
         },
         'replayed',
       );
@@ -140,7 +134,7 @@ export function createIdempotency(
     const confirm = async (recordId: unknown, upstreamStatus?: number) => {
       const body = JSON.stringify({ code: 0, message: 'ok', data: { record_id: recordId } });
       await keep({ fingerprint, state: 'done', status: 200, body }).catch(() => {});
-      return noted({ outcome: 'confirmed', response: json(200, body), upstreamStatus }, 'confirmed');
+      return noted({ outcome: 'confirmed', response: jsonResponse(200, body), upstreamStatus }, 'confirmed');
     };
 
     async function whileHeld(): Promise<Outcome> {

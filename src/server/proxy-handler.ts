@@ -1,5 +1,5 @@
 import { type EndpointName, isWriteEndpoint } from '../client/endpoints.js';
-import { envelopeResponse } from './envelope.js';
+import { envelopeResponse, jsonResponse } from './envelope.js';
 import { createIdempotency } from './idempotency.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import type { Limits } from './limits-contract.js';
@@ -248,8 +248,5 @@ function health(method: string): Response {
     answer.headers.set('Allow', 'GET, HEAD');
     return answer;
   }
-  return new Response(method === 'HEAD' ? null : JSON.stringify({ ok: true }), {
-    status: 200,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+  return jsonResponse(200, method === 'HEAD' ? null : JSON.stringify({ ok: true }));
 }

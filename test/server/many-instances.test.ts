@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
 import { callRetrying429 } from '../support/call-retrying-429.js';
+import { mostInOneSecond } from '../support/most-in-one-second.js';
 import { setUpFleet, startProcess } from './fixtures/processes.js';
 
 // Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
@@ -79,13 +80,6 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
   const departures = proxies.flatMap((proxy) => proxy.lines.map((line) => line.departure));
   return { upstream: upstream.lines, departures, served, failed, tooMany };
 }
-
-/** The most calls the proxies together sent upstream in one second of the clock. */
-const mostInOneSecond = (times: number[]) => {
-  const counts = new Map<number, number>();
-  for (const at of times) counts.set(Math.floor(at / 1000), (counts.get(Math.floor(at / 1000)) ?? 0) + 1);
-  return Math.max(...counts.values());
-};
 
 describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
   it('with the budget configured: never more than 5 sent in a second, no upstream 429, every browser served', async () => {

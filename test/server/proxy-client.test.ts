@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
 import { ApiError } from '../../src/core/index.js';
 import { createApiProxy } from '../../src/server/index.js';
+import { serveHandler } from '../support/serve-handler.js';
 import { send, startTestServer } from '../support/test-server.js';
 import { API_KEY } from './proxy-kit.js';
 
@@ -13,22 +12,10 @@ afterEach(async () => {
   closers = [];
 });
 
-/** The proxy on a loopback port through @hono/node-server, as a Node app serves it. */
 async function listen(proxy: (request: Request) => Promise<Response>): Promise<string> {
-  let server: ServerType | undefined;
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: proxy, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve(info.port),
-    );
-  });
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server?.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${port}`;
+  const { url, close } = await serveHandler(proxy);
+  closers.push(close);
+  return url;
 }
 
 /** What the browser client makes of one upstream answer: directly from the API, and through the proxy. */
