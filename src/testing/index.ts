@@ -3,7 +3,7 @@ export { errorForKey } from './error-for-key.js';
 export type { Fault, SimulatedAnswer } from './fault.js';
 export { apiErrorResponse, errorBody, gatewayHtml, successBody } from './responses.js';
 export { createSimulator, type RequestContext, type Simulator, type SimulatorOptions } from './simulator.js';
-export { createSimulatorHandlers, type SimulatorHandlerOptions } from './simulator-handlers.js';
+export { answerCall, createSimulatorHandlers, type SimulatorHandlerOptions } from './simulator-handlers.js';
 export {
   defaultSimulatorState,
   type SimulatedCertificate,

@@ -4,9 +4,9 @@ import { type StoryLocale, toStoryLocale } from '../../.storybook/theme.js';
 import { DEFAULT_PATHS, type EndpointName } from '../../src/client/index.js';
 import { createApiProxy, type ProxyLogEntry, type ProxyPreset } from '../../src/server/index.js';
 import {
+  answerCall,
   createSimulator,
   defaultSimulatorState,
-  type SimulatedAnswer,
   type Simulator,
 } from '../../src/testing/index.js';
 import { WORLD, type World } from './page-texts.js';
@@ -64,16 +64,7 @@ function simulatorFetch(simulator: Simulator) {
     const endpoint = ENDPOINT_AT.get(new URL(url).pathname);
     if (!endpoint)
       return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html' } });
-    const headers = new Headers(init.headers);
-    let body: unknown;
-    try {
-      body = JSON.parse(String(init.body));
-    } catch {
-      body = undefined;
-    }
-    const apiKey = headers.get('authorization')?.replace(/^Bearer\s+/i, '') || undefined;
-    const user = headers.get('x-user-id') ?? undefined;
-    const answer: SimulatedAnswer = simulator.handle(endpoint, body, { apiKey, user });
+    const answer = answerCall(simulator, endpoint, String(init.body), new Headers(init.headers));
     if (answer.delayMs) await waitOut(Math.min(answer.delayMs, 2 ** 31 - 1), init.signal);
     if ('network' in answer) throw new TypeError('Failed to fetch');
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
