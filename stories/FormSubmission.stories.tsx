@@ -215,8 +215,8 @@ export const StoredThenFailedResentOnce: Story = {
     const texts = PAGE_TEXTS[toStoryLocale(globals.locale)];
     return (
       <>
-        <FormSubmissionPage tplId={7001} codeId={8001} texts={texts} />
         <UpstreamRecordCount simulator={simulation.simulator} texts={texts} />
+        <FormSubmissionPage tplId={7001} codeId={8001} texts={texts} />
       </>
     );
   },

@@ -3,7 +3,7 @@ import type { Simulator } from '../../src/testing/index.js';
 import { fill, type PageTexts } from './page-texts.js';
 
 /**
- * How many records the simulated API holds, under the page: a story's proof that a resend stored
+ * How many records the simulated API holds, above the page: a story's proof that a resend stored
  * nothing twice. Not part of the page a visitor sees.
  */
 export function UpstreamRecordCount({ simulator, texts }: { simulator: Simulator; texts: PageTexts }) {
