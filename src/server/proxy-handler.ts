@@ -1,5 +1,6 @@
 import { type EndpointName, isWriteEndpoint } from '../client/endpoints.js';
-import { envelopeResponse, jsonResponse } from './envelope.js';
+import { envelopeResponse } from './envelope.js';
+import { createHealthCheck } from './health.js';
 import { createIdempotency } from './idempotency.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import type { Limits } from './limits-contract.js';
@@ -79,6 +80,7 @@ async function readJsonBody(request: Request, maxBytes: number): Promise<string 
  */
 export function createProxyHandler(settings: ProxySettings, limits: Limits): ApiProxy {
   const { allowed, paths, authorize, log } = settings;
+  const health = createHealthCheck(settings.store);
 
   /** The headers of a call upstream: JSON, the key, and the browser's own when it is the browser's call. */
   function upstreamHeaders(request: Request | undefined): Headers {
@@ -240,13 +242,4 @@ function refusal(verdict: unknown): Outcome {
   if (challenge) outcome.response.headers.set('WWW-Authenticate', challenge);
   hostAnswer?.body?.cancel().catch(() => {});
   return outcome;
-}
-
-function health(method: string): Response {
-  if (method !== 'GET' && method !== 'HEAD') {
-    const answer = envelopeResponse(405, { detail: 'the health check answers GET' });
-    answer.headers.set('Allow', 'GET, HEAD');
-    return answer;
-  }
-  return jsonResponse(200, method === 'HEAD' ? null : JSON.stringify({ ok: true }));
 }

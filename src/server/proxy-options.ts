@@ -118,6 +118,8 @@ export interface ApiProxyOptions {
 /** @internal Options checked and filled in. */
 export interface ProxySettings {
   apiKey: string;
+  /** Where the limits and the idempotency records keep their state. */
+  store: ProxyStore;
   allowed: ReadonlySet<EndpointName>;
   upstream: string;
   paths: Readonly<Record<EndpointName, string>>;
@@ -228,13 +230,15 @@ export function resolveProxyOptions(options: ApiProxyOptions): ProxySettings {
     fail(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
   if (!isPositive(maxBodyBytes)) fail(`maxBodyBytes must be a positive number, got ${maxBodyBytes}`);
   if (!isPositive(maxAnswerBytes)) fail(`maxAnswerBytes must be a positive number, got ${maxAnswerBytes}`);
+  const store = options.store ?? createMemoryStore();
   const idempotency = resolveIdempotency(options.idempotency, {
-    store: options.store ?? createMemoryStore(),
+    store,
     timeoutMs,
     maxWaitMs: options.limits?.maxWaitMs,
   });
   return {
     apiKey,
+    store,
     allowed: checkAllow(options.allow),
     upstream: checkUpstream(options.upstream ?? DEFAULT_UPSTREAM),
     paths: checkPaths(options.paths ?? {}),
