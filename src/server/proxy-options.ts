@@ -9,6 +9,7 @@ import type { ProxyLimits } from './limits-contract.js';
 import { createMemoryStore } from './memory-store.js';
 import type { ProxyLogEntry } from './proxy-log.js';
 import type { ProxyStore } from './proxy-store.js';
+import type { StoreOutageOptions } from './store-outage-options.js';
 
 export type { IdempotencyOptions };
 
@@ -86,6 +87,8 @@ export interface ApiProxyOptions {
    * @example createApiProxy({ apiKey, allow: 'form', store: createRedisStore(new Redis(process.env.REDIS_URL!)) })
    */
   store?: ProxyStore;
+  /** What happens while the store does not answer; see `StoreOutageOptions`. */
+  storeOutage?: StoreOutageOptions;
   /**
    * The fetch used to call upstream (default: the global one, looked up at each call).
    * @example createApiProxy({ apiKey, allow: 'form', fetch: (url, init) => undici.fetch(url, { ...init, dispatcher }) })

@@ -10,9 +10,15 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   /** What the store was asked to do (`get`, `setIfAbsent`, `limiter.consume` …), for the log. */
   readonly operation: string;
+  /** The `Retry-After` (seconds) of the 503 that answers the call. */
+  readonly retryAfterSeconds: number;
 
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super(`the proxy's store did not answer ${operation} in time`, options);
+  constructor(
+    operation: string,
+    { retryAfterSeconds = 5, cause }: { retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(`the proxy's store did not answer ${operation} in time`, { cause });
     this.operation = operation;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
