@@ -1,7 +1,9 @@
+import { guardStore } from './guarded-store.js';
 import { createLimits } from './limits.js';
 import { createMemoryStore } from './memory-store.js';
 import { type ApiProxy, createProxyHandler } from './proxy-handler.js';
 import { type ApiProxyOptions, resolveProxyOptions } from './proxy-options.js';
+import { resolveStoreOutage } from './store-outage-options.js';
 
 /**
  * Creates the key-holding proxy between the browser client and the 草料 OpenAPI V2: a
@@ -19,9 +21,11 @@ import { type ApiProxyOptions, resolveProxyOptions } from './proxy-options.js';
  * serve({ fetch: createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY!, allow: ['getTemplate', 'addRecord'] }), port: 8787 });
  */
 export function createApiProxy(options: ApiProxyOptions): ApiProxy {
-  // One store for the limits and the idempotency records: one Redis connection's worth of state.
-  const store = options.store ?? createMemoryStore();
+  // One store for the limits and the idempotency records: one Redis connection's worth of state,
+  // each call to it within a deadline.
+  const outage = resolveStoreOutage(options?.storeOutage);
+  const store = guardStore(options?.store ?? createMemoryStore(), outage);
   const settings = resolveProxyOptions({ ...options, store });
-  const limits = createLimits(options.limits ?? {}, store);
+  const limits = createLimits(options.limits ?? {}, store, outage);
   return createProxyHandler(settings, limits);
 }

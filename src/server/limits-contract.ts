@@ -1,3 +1,5 @@
+import type { TrustProxy } from './visitor-key.js';
+
 /** How long a call waits for the budget or a hold by default (`ProxyLimits.maxWaitMs`). */
 export const DEFAULT_MAX_WAIT_MS = 10_000;
 
@@ -22,9 +24,18 @@ export interface ProxyLimits {
    */
   maxWaitMs?: number;
   /**
-   * Who the visitor is. Default: the last address of `X-Forwarded-For` (the one your own edge
-   * appended), else `X-Real-IP`, else one shared key. Behind no proxy, pass the socket's address.
-   * @example limits: { visitorKey: (request) => request.headers.get('cf-connecting-ip') ?? undefined }
+   * Which forwarding header tells the visitor's address: how many proxies of yours append to
+   * `X-Forwarded-For` (`1` behind one Nginx or load balancer), or the name of a header your
+   * platform sets and overwrites (`'cf-connecting-ip'` behind Cloudflare, `'x-real-ip'` on
+   * Vercel). Default: none is trusted, since a visitor can write any of them.
+   * @example limits: { trustProxy: 1 }
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * Who the visitor is, when you know better than `trustProxy` (a session id, the socket's
+   * address); `undefined` for a visitor you cannot tell apart. Calls that nothing identifies
+   * share one count of ten visitors' points.
+   * @example limits: { visitorKey: (request) => sessionIdOf(request) }
    */
   visitorKey?: (request: Request) => string | undefined;
 }

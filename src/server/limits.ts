@@ -2,13 +2,21 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { parseRetryAfter } from '../core/retry-after.js';
 import { envelopeResponse } from './envelope.js';
 import { DEFAULT_MAX_WAIT_MS, type Limits, type ProxyLimits } from './limits-contract.js';
+import { createMemoryStore } from './memory-store.js';
 import type { ProxyStore } from './proxy-store.js';
 import { sleep } from './sleep.js';
+import { StoreUnavailableError } from './store-unavailable.js';
+import { isTrustProxy, visitorKeyFrom } from './visitor-key.js';
 
 const DEFAULT_PER_VISITOR = { points: 30, duration: 60 };
+/**
+ * Calls that no visitor key tells apart share one count of this many visitors' points: a visitor
+ * cannot multiply their limit by writing headers, and one of them alone needs this many times a
+ * visitor's calls to crowd out the others.
+ */
+const UNIDENTIFIED_VISITORS = 10;
 /** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
 const DEFAULT_HOLD_MS = 1_000;
-const SHARED_VISITOR = 'shared';
 /**
  * A budget learned from an upstream 429 is three quarters of what upstream took in a second: that
  * second's count includes the burst the upstream's bucket held, above its steady rate. It is kept
@@ -20,10 +28,16 @@ const LEARNED_SECONDS = 300;
 const HUNDREDTHS = 100;
 const MANY = 1_000_000_000;
 
+type Settings = ReturnType<typeof checked>;
+/** One look at the hold and the budget: `undefined` to go now, else how long to wait and why. */
+type Step = { wait: number; reason: string } | undefined;
+
 /**
  * @internal The proxy's limits over a store: a per-visitor limit, the organisation's budget and
- * the hold an upstream 429 sets. Throws a `TypeError` on bad options, so a misconfigured proxy
- * fails at start-up, not on its first call.
+ * the hold an upstream 429 sets. While the store is unavailable (a `StoreUnavailableError`), each
+ * call falls back to limits of this instance's own, with its share (`1 / instances`) of the
+ * budget and of each visitor's points: the limits never fail for the store. Throws a `TypeError`
+ * on bad options, so a misconfigured proxy fails at start-up, not on its first call.
  *
  * @example
  * const limits = createLimits({ requestsPerSecond: 5 }, createMemoryStore());
@@ -32,9 +46,79 @@ const MANY = 1_000_000_000;
  * const answer = await fetch(upstreamRequest);
  * await limits.learn(answer);
  */
-export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
-  const { perVisitor, requestsPerSecond, maxWaitMs, visitorKey } = checked(options);
+export function createLimits(
+  options: ProxyLimits,
+  store: ProxyStore,
+  { instances = 1 }: { instances?: number } = {},
+): Limits {
+  const settings = checked(options);
+  const shared = limitsOver(settings, store);
+  const local = limitsOver(shareOf(settings, instances), createMemoryStore());
+
+  return {
+    admitVisitor: (request) =>
+      orLocally(
+        () => shared.admitVisitor(request),
+        () => local.admitVisitor(request),
+      ),
+
+    async awaitUpstream(signal) {
+      const deadline = Date.now() + settings.maxWaitMs;
+      for (;;) {
+        // Each look goes to the store again: a call that waited locally is paced by the shared
+        // budget as soon as the store is back, never let go in a burst.
+        const step = await orLocally(shared.step, local.step);
+        if (!step) return undefined;
+        const { wait, reason } = step;
+        if (wait <= 0) continue;
+        if (signal?.aborted) return tooManyRequests(wait, 'request aborted while waiting');
+        if (Date.now() + wait > deadline) return tooManyRequests(wait, reason);
+        await sleep(wait, signal);
+      }
+    },
+
+    async learn(response) {
+      // This instance learns on its own too, for when the store is down.
+      await local.learn(response);
+      await orLocally(
+        () => shared.learn(response),
+        async () => {},
+      );
+    },
+  };
+}
+
+/** The shared call's result, or the local one's while the store is unavailable. */
+async function orLocally<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+  try {
+    return await shared();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    return local();
+  }
+}
+
+/** One instance's share of the limits, for while it keeps them alone. */
+function shareOf(settings: Settings, instances: number): Settings {
+  const { perVisitor, requestsPerSecond } = settings;
+  return {
+    ...settings,
+    perVisitor: perVisitor && { ...perVisitor, points: Math.ceil(perVisitor.points / instances) },
+    requestsPerSecond: requestsPerSecond === undefined ? undefined : requestsPerSecond / instances,
+  };
+}
+
+/** The limits kept in one store. */
+function limitsOver(settings: Settings, store: ProxyStore) {
+  const { perVisitor, requestsPerSecond, visitorKey } = settings;
   const visitors = perVisitor && store.limiter({ keyPrefix: 'visitor', ...perVisitor });
+  const unidentified =
+    perVisitor &&
+    store.limiter({
+      ...perVisitor,
+      keyPrefix: 'unidentified',
+      points: perVisitor.points * UNIDENTIFIED_VISITORS,
+    });
   // Upstream answers other than 429, counted per second of the clock, and the budget learned from
   // them at a 429 when none is configured: both shared by every instance through the store.
   const accepted = store.limiter({ keyPrefix: 'accepted', points: MANY, duration: 2 });
@@ -47,52 +131,45 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
   };
 
   return {
-    async admitVisitor(request) {
-      if (!visitors) return undefined;
+    async admitVisitor(request: Request): Promise<Response | undefined> {
+      if (!visitors || !unidentified) return undefined;
+      const key = visitorKey(request);
       try {
-        await visitors.consume(visitorKey(request) ?? SHARED_VISITOR);
+        await (key === undefined ? unidentified.consume('all') : visitors.consume(key));
         return undefined;
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return tooManyRequests(refusal.msBeforeNext, 'visitor limit');
+        return tooManyRequests(
+          refusal.msBeforeNext,
+          key === undefined ? 'unidentified visitors limit' : 'visitor limit',
+        );
       }
     },
 
-    async awaitUpstream(signal) {
-      const deadline = Date.now() + maxWaitMs;
-      for (;;) {
-        const held = await store.holdUntil();
-        const now = Date.now();
-        let wait = held - now;
-        let reason = 'upstream asked to wait';
-        const rate = wait <= 0 ? await budgetNow() : undefined;
-        if (rate) {
-          // One call per slot of 1/rate seconds of the wall clock, the same slots on every
-          // instance: evenly spread, so an upstream token bucket never sees a burst of a second's
-          // budget at once, and no second of the clock sees more than the budget.
-          const slotMs = 1000 / rate;
-          const slot = Math.floor(now / slotMs);
-          const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
-          try {
-            await slots.consume(`${rate}:${slot}`);
-            // A slot taken after it ended (a slow store, a busy process) is not spent late, where it
-            // would crowd the next one: the call waits for a slot of its own.
-            if (Date.now() < (slot + 1) * slotMs) return undefined;
-            continue;
-          } catch (refusal) {
-            if (!(refusal instanceof RateLimiterRes)) throw refusal;
-            wait = Math.ceil((slot + 1) * slotMs - now);
-            reason = 'organisation budget';
-          }
-        }
-        if (wait <= 0) return undefined;
-        if (signal?.aborted) return tooManyRequests(wait, 'request aborted while waiting');
-        if (now + wait > deadline) return tooManyRequests(wait, reason);
-        await sleep(wait, signal);
+    step: async (): Promise<Step> => {
+      const now = Date.now();
+      const held = (await store.holdUntil()) - now;
+      if (held > 0) return { wait: held, reason: 'upstream asked to wait' };
+      const rate = await budgetNow();
+      if (!rate) return undefined;
+      // One call per slot of 1/rate seconds of the wall clock, the same slots on every instance:
+      // evenly spread, so an upstream token bucket never sees a burst of a second's budget at
+      // once, and no second of the clock sees more than the budget.
+      const slotMs = 1000 / rate;
+      const slot = Math.floor(now / slotMs);
+      const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
+      try {
+        await slots.consume(`${rate}:${slot}`);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return { wait: Math.ceil((slot + 1) * slotMs - now), reason: 'organisation budget' };
       }
+      // A slot taken after it ended (a slow store, a busy process) is not spent late, where it
+      // would crowd the next one: the call waits for a slot of its own.
+      return Date.now() < (slot + 1) * slotMs ? undefined : { wait: 0, reason: 'organisation budget' };
     },
 
-    async learn(response) {
+    async learn(response: Response): Promise<void> {
       const now = Date.now();
       const second = Math.floor(now / 1000);
       if (response.status !== 429) {
@@ -122,15 +199,6 @@ export function createLimits(options: ProxyLimits, store: ProxyStore): Limits {
   };
 }
 
-/** The visitor's key by default: the address the host's own edge appended last, else X-Real-IP. */
-function defaultVisitorKey(request: Request): string | undefined {
-  const forwarded = request.headers
-    .get('X-Forwarded-For')
-    ?.split(',')
-    .map((part) => part.trim());
-  return forwarded?.filter(Boolean).at(-1) || request.headers.get('X-Real-IP')?.trim() || undefined;
-}
-
 function tooManyRequests(waitMs: number, detail: string): Response {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   return envelopeResponse(429, { detail, headers: { 'Retry-After': String(seconds) } });
@@ -139,7 +207,7 @@ function tooManyRequests(waitMs: number, detail: string): Response {
 function checked(options: ProxyLimits) {
   if (typeof options !== 'object' || options === null) fail('limits must be an object', options);
   const { perVisitor = DEFAULT_PER_VISITOR, requestsPerSecond, maxWaitMs = DEFAULT_MAX_WAIT_MS } = options;
-  const { visitorKey = defaultVisitorKey } = options;
+  const { visitorKey, trustProxy } = options;
   if (perVisitor !== false) {
     if (typeof perVisitor !== 'object' || perVisitor === null) {
       fail('limits.perVisitor must be { points, duration } or false', perVisitor);
@@ -161,23 +229,35 @@ function checked(options: ProxyLimits) {
   if (!(typeof maxWaitMs === 'number' && Number.isFinite(maxWaitMs) && maxWaitMs >= 0)) {
     fail('limits.maxWaitMs must be a number of milliseconds, 0 or more', maxWaitMs);
   }
-  if (typeof visitorKey !== 'function') fail('limits.visitorKey must be a function', visitorKey);
-  return { perVisitor, requestsPerSecond, maxWaitMs, visitorKey };
+  if (visitorKey !== undefined && typeof visitorKey !== 'function') {
+    fail('limits.visitorKey must be a function', visitorKey);
+  }
+  if (trustProxy !== undefined && !isTrustProxy(trustProxy)) {
+    fail('limits.trustProxy must be a whole number of proxies above 0 or a header name', trustProxy);
+  }
+  if (visitorKey !== undefined && trustProxy !== undefined) {
+    fail('limits: give visitorKey or trustProxy, not both');
+  }
+  return { perVisitor, requestsPerSecond, maxWaitMs, visitorKey: visitorKey ?? visitorKeyFrom(trustProxy) };
 }
 
 function isWholeAboveZero(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
-function fail(message: string, value: unknown): never {
-  throw new TypeError(`caoliao-api-errors/server: ${message} (got ${describe(value)}).`);
+function fail(message: string, ...got: [unknown] | []): never {
+  const kind = got.length ? ` (got ${kindOf(got[0])})` : '';
+  throw new TypeError(`caoliao-api-errors/server: ${message}${kind}.`);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return typeof value;
-  }
+/**
+ * What kind of value a setting got. Only numbers and booleans are quoted: a string or an object
+ * could be the API key, passed to the wrong setting.
+ */
+function kindOf(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
 }

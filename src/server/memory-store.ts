@@ -3,6 +3,8 @@ import type { ProxyStore } from './proxy-store.js';
 
 /** How often, at most, expired values are swept out (besides when each is read). */
 const SWEEP_EVERY_MS = 60_000;
+/** The most values kept by default: about 40 MB of idempotency records (some 750 bytes each). */
+const DEFAULT_MAX_VALUES = 50_000;
 
 /**
  * The proxy's state in this process's memory: right for one instance, and the default. Several
@@ -10,10 +12,20 @@ const SWEEP_EVERY_MS = 60_000;
  * organisation's budget, and each remembers only the idempotency keys it saw; give them
  * `createRedisStore(redis)` instead.
  *
+ * @param options.maxValues - The most values (idempotency records and locks) kept at once
+ *   (default 50 000): past it, the oldest written is forgotten first, expired or not.
  * @example
- * const proxy = createApiProxy({ apiKey, allow: 'form', store: createMemoryStore() });
+ * const proxy = createApiProxy({ apiKey, allow: 'form', store: createMemoryStore({ maxValues: 20_000 }) });
  */
-export function createMemoryStore(): ProxyStore {
+export function createMemoryStore({
+  maxValues = DEFAULT_MAX_VALUES,
+}: {
+  maxValues?: number;
+} = {}): ProxyStore {
+  if (!(Number.isSafeInteger(maxValues) && maxValues > 0)) {
+    // Not quoted: a secret passed here by mistake stays out of logs.
+    throw new TypeError('createMemoryStore: maxValues must be a whole number above 0');
+  }
   let until = 0;
   // A RateLimiterMemory keeps its counts in itself: the same options must give the same limiter.
   const limiters = new Map<string, RateLimiterMemory>();
@@ -35,8 +47,14 @@ export function createMemoryStore(): ProxyStore {
     }
     return entry;
   };
+  // A Map iterates in the order keys were set: written again, a key moves to the end.
   const put = (key: string, value: string, ttlMs: number) => {
+    values.delete(key);
     sweep();
+    for (const oldest of values.keys()) {
+      if (values.size < maxValues) break;
+      values.delete(oldest);
+    }
     values.set(key, { value, expiresAt: Date.now() + ttlMs });
   };
 

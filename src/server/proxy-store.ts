@@ -29,4 +29,9 @@ export interface ProxyStore {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Forgets `key` (nothing happens when it holds nothing). */
   delete(key: string): Promise<void>;
+  /**
+   * Resolves when the store answers: the health check's probe. Optional: without it the health
+   * check reads one key.
+   */
+  ping?(): Promise<void>;
 }

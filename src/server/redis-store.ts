@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { aroundLimiterCalls } from './guarded-store.js';
 import type { ProxyStore } from './proxy-store.js';
 
 const HOLD_KEY = 'upstream';
@@ -8,7 +9,8 @@ const HOLD_KEY = 'upstream';
  * The proxy's state in Redis, shared by every instance that serves one key: the per-visitor
  * counts, the organisation's budget, the hold an upstream 429 sets and the outcomes of writes
  * sent with an `Idempotency-Key`. Pass an `ioredis` client
- * (an optional peer dependency; the store never closes it).
+ * (an optional peer dependency; the store never closes it). While the client is not connected,
+ * each call fails at once rather than waiting in ioredis's offline queue.
  *
  * @param options.keyPrefix - Put before every key, so that several proxies can share one Redis
  *   (default `'caoliao-proxy'`).
@@ -21,13 +23,20 @@ export function createRedisStore(
   redis: Redis,
   { keyPrefix = 'caoliao-proxy' }: { keyPrefix?: string } = {},
 ): ProxyStore {
+  const connected = refusedWhileReconnecting(redis);
   // ioredis is what rate-limiter-flexible expects by default; `useRedisPackage` is for node-redis.
   const limiter: ProxyStore['limiter'] = (options) =>
-    new RateLimiterRedis({
-      ...options,
-      storeClient: redis,
-      keyPrefix: `${keyPrefix}:${options.keyPrefix}`,
-    });
+    aroundLimiterCalls(
+      new RateLimiterRedis({
+        ...options,
+        storeClient: redis,
+        keyPrefix: `${keyPrefix}:${options.keyPrefix}`,
+      }),
+      async (_, call) => {
+        connected();
+        return call();
+      },
+    );
   // The hold is a blocked key of a limiter: its TTL is the time left, visible to every instance.
   const holds = limiter({ keyPrefix: 'hold', points: 1, duration: 1 });
 
@@ -45,13 +54,16 @@ export function createRedisStore(
     limiter,
     holdUntil,
     setIfAbsent: async (key, value, ttlMs) =>
-      (await redis.set(valueKey(key), value, 'PX', px(ttlMs), 'NX')) === 'OK',
-    get: async (key) => (await redis.get(valueKey(key))) ?? undefined,
+      (await connected().set(valueKey(key), value, 'PX', px(ttlMs), 'NX')) === 'OK',
+    get: async (key) => (await connected().get(valueKey(key))) ?? undefined,
     set: async (key, value, ttlMs) => {
-      await redis.set(valueKey(key), value, 'PX', px(ttlMs));
+      await connected().set(valueKey(key), value, 'PX', px(ttlMs));
     },
     delete: async (key) => {
-      await redis.del(valueKey(key));
+      await connected().del(valueKey(key));
+    },
+    ping: async () => {
+      await connected().ping();
     },
     hold: async (until) => {
       const ms = until - Date.now();
@@ -61,5 +73,28 @@ export function createRedisStore(
       // Whole seconds (Redis EX), rounded up: a hold may end late, never early.
       await holds.block(HOLD_KEY, Math.ceil(ms / 1000));
     },
+  };
+}
+
+/**
+ * The client, once it is fit for a command: while it reconnects, ioredis would queue each command
+ * and send it once Redis is back, long after its caller gave up, so a call is refused at once
+ * instead. Its first connection is waited for (within the proxy's deadline), and a lazyConnect
+ * client is connected now.
+ */
+function refusedWhileReconnecting(redis: Redis): () => Redis {
+  let lost = false;
+  redis.on('close', () => {
+    lost = true;
+  });
+  redis.on('ready', () => {
+    lost = false;
+  });
+  if (redis.status === 'wait') redis.connect().catch(() => {});
+  return () => {
+    if (redis.status !== 'ready' && (lost || redis.status === 'reconnecting' || redis.status === 'end')) {
+      throw new Error(`Redis is not connected (${redis.status})`);
+    }
+    return redis;
   };
 }
