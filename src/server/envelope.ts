@@ -32,10 +32,12 @@ const MESSAGES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Payload too large',
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
   502: 'Bad gateway',
+  503: 'Service unavailable',
 };

@@ -4,12 +4,18 @@ import type { EndpointName } from '../client/endpoints.js';
  * What became of one call:
  * - `forwarded`: upstream answered (whatever its status) and the answer was passed on;
  * - `refused`: outside `allow`, or `authorize` said no (401/403);
- * - `invalid`: not a POST, not a JSON object, too large, or no such endpoint (400/404/405/413);
+ * - `invalid`: not a POST, not a JSON object (or nested too deep), too large, too slow to arrive,
+ *   or no such endpoint (400/404/405/408/413; `detail` says which);
  * - `limited`: a local 429 of the visitor limit or the organisation's budget;
  * - `upstream-unreachable`, `upstream-timeout`, `upstream-invalid` (a redirect, or an answer over
  *   `maxAnswerBytes`): a 502 of the proxy's own;
  * - `aborted`: the browser went away first;
- * - `error`: `authorize` or the limits' store threw (500);
+ * - `store-unavailable`: the store (Redis) failed or passed its deadline where the call could not go
+ *   on without it: a 503 envelope with `Retry-After` (`failed: 'store'`, `detail` names the operation);
+ * - `error`: something threw that should not have: `authorize`, or the proxy itself (`failed` says
+ *   which): a 500 envelope without details;
+ * - `not-configured`: the proxy was created without an API key: a 503 envelope (logged once per
+ *   process, not per call);
  * - `replayed`: a write resent with its `Idempotency-Key` got the kept outcome, never upstream;
  * - `confirmed`: upstream failed ambiguously, and the proxy found the record stored (200);
  * - `conflict`: the key's first call was still in flight (409), or the key came with another body (422).
@@ -24,7 +30,9 @@ export type ProxyOutcome =
   | 'upstream-timeout'
   | 'upstream-invalid'
   | 'aborted'
+  | 'store-unavailable'
   | 'error'
+  | 'not-configured'
   | 'replayed'
   | 'confirmed'
   | 'conflict';
@@ -58,10 +66,16 @@ export type IdempotencyResult =
  *
  * @example
  * createApiProxy({ apiKey, allow: 'form', log: (entry) => console.info(JSON.stringify(entry)) });
- * // {"method":"POST","endpoint":"addRecord","outcome":"forwarded","status":200,"upstreamStatus":200,"durationMs":84}
- * // {"method":"POST","endpoint":"addRecord","outcome":"replayed","status":200,"idempotency":{"keyHash":"3f9a0c1d2b7e","result":"replayed"},"durationMs":2}
+ * // {"requestId":"5f1c…","method":"POST","endpoint":"addRecord","outcome":"forwarded","status":200,"upstreamStatus":200,"durationMs":84}
+ * // {"requestId":"9b2e…","method":"POST","endpoint":"addRecord","outcome":"replayed","status":200,"idempotency":{"keyHash":"3f9a0c1d2b7e","result":"replayed"},"durationMs":2}
  */
 export interface ProxyLogEntry {
+  /**
+   * The answer's `X-Request-Id`: upstream's when it sent a usable one, else the proxy's own (a
+   * UUID). The browser client keeps it on `ApiError`, so a reference read out to support finds
+   * this entry.
+   */
+  requestId: string;
   method: string;
   /** The endpoint the path names, when it names one. */
   endpoint?: EndpointName;
@@ -77,6 +91,14 @@ export interface ProxyLogEntry {
    * its SHA-256 (never the key itself) to follow one submission's resends.
    */
   idempotency?: { keyHash: string; result: IdempotencyResult };
+  /** For `error` and `store-unavailable`: what threw — `authorize`, the `store`, or the `proxy` itself. */
+  failed?: 'authorize' | 'store' | 'proxy';
+  /**
+   * Why the proxy answered as it did, in a fixed text of its own: the `message_detail` of its
+   * refusal (`the body is nested deeper than 64 levels` …), or the store operation that failed.
+   * Never an exception's message, a value the caller sent, or the key.
+   */
+  detail?: string;
   /** From the call's arrival to its answer, in whole milliseconds. */
   durationMs: number;
 }

@@ -31,13 +31,20 @@ export const PROXY_PRESETS = {
 export type ProxyPreset = keyof typeof PROXY_PRESETS;
 
 /**
- * What `authorize` answers: `true` to go on; `false` for a 403 envelope; a `Response` of the
- * host's own to refuse with its status — a 401 stays a 401 (with its `WWW-Authenticate`), any
- * other status becomes a 403 — always answered as an envelope the browser client reads. Anything
- * but `true` refuses.
- * @example const authorize = (request: Request): AuthorizeResult => request.headers.has('cookie');
+ * What `authorize` answers: `true` to go on; `{ identity }` to go on as that caller (a user or
+ * account id of the host's: the idempotency keys of writes are then scoped to it, so one caller's
+ * key never answers another's); `false` for a 403 envelope; a `Response` of the host's own to
+ * refuse with its status — a 401 stays a 401 (with its `WWW-Authenticate`), any other status
+ * becomes a 403 — always answered as an envelope the browser client reads. Anything else refuses;
+ * an `identity` that is not a non-empty string is a 500 (a bug of the host's, never served
+ * unscoped).
+ * @example
+ * const authorize = async (request: Request): Promise<AuthorizeResult> => {
+ *   const session = await getSession(request);
+ *   return session ? { identity: session.userId } : new Response(null, { status: 401 });
+ * };
  */
-export type AuthorizeResult = boolean | Response;
+export type AuthorizeResult = boolean | Response | { identity: string };
 
 /**
  * Options of `createApiProxy`: `apiKey` and `allow` are required.
@@ -46,9 +53,11 @@ export type AuthorizeResult = boolean | Response;
 export interface ApiProxyOptions {
   /**
    * The organisation's API key, sent upstream as `Authorization: Bearer …` and nowhere else.
-   * @example createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY!, allow: 'form' })
+   * `undefined` or `''` (the secret is not set where the module is built) does not throw: every
+   * call then answers a 503 envelope, the proxy is not configured, logged once per process.
+   * @example createApiProxy({ apiKey: process.env.CAOLIAO_API_KEY, allow: 'form' })
    */
-  apiKey: string;
+  apiKey: string | undefined;
   /**
    * The endpoints served, as the client names them, or a preset (`'form'`, `'desk'`). Required:
    * there is no "everything". Any other endpoint gets a 403 envelope.
@@ -68,7 +77,8 @@ export interface ApiProxyOptions {
   paths?: Partial<Record<EndpointName, string>>;
   /**
    * Checks the host's own session before anything else is read (do not read the request's body
-   * here). A refused call never reaches upstream; a throw answers a 500 envelope and logs `error`.
+   * here); see `AuthorizeResult`. A refused call never reaches upstream; a throw answers a 500
+   * envelope and logs `error` with `failed: 'authorize'`.
    * @example authorize: async (request) => (await getSession(request)) ? true : new Response(null, { status: 401 })
    */
   authorize?: (request: Request, endpoint: EndpointName) => AuthorizeResult | Promise<AuthorizeResult>;
@@ -99,8 +109,17 @@ export interface ApiProxyOptions {
    * out` (default 15 000).
    */
   timeoutMs?: number;
-  /** The largest request body forwarded, in bytes (default 256 KiB); past it, a 413 envelope. */
+  /**
+   * The largest request body forwarded, in bytes (default 256 KiB); past it, a 413 envelope and
+   * the connection closed.
+   */
   maxBodyBytes?: number;
+  /**
+   * Milliseconds the request body may take to arrive, from when the proxy starts reading it
+   * (default 10 000); past it, a 408 envelope and the connection closed, so that a body sent a
+   * byte at a time holds nothing for long.
+   */
+  bodyTimeoutMs?: number;
   /** The largest upstream answer passed on, in bytes (default 4 MiB); past it, a 502 envelope. */
   maxAnswerBytes?: number;
   /**
@@ -120,7 +139,8 @@ export interface ApiProxyOptions {
 
 /** @internal Options checked and filled in. */
 export interface ProxySettings {
-  apiKey: string;
+  /** `undefined`: created without a key, every call answers a 503 envelope. */
+  apiKey: string | undefined;
   /** Where the limits and the idempotency records keep their state. */
   store: ProxyStore;
   allowed: ReadonlySet<EndpointName>;
@@ -130,6 +150,7 @@ export interface ProxySettings {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   timeoutMs: number;
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
   maxAnswerBytes: number;
   forwardHeaders: readonly string[];
   log: (entry: ProxyLogEntry) => void;
@@ -154,30 +175,50 @@ const UNFORWARDABLE = new Set([
 ]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
+// No message quotes a value given: the API key passed by mistake to a setting (environment
+// variables mixed up) must stay out of logs.
 function fail(message: string): never {
   throw new TypeError(`createApiProxy: ${message}`);
 }
 
 const isPositive = (value: unknown, max = Number.MAX_SAFE_INTEGER) =>
   typeof value === 'number' && value > 0 && value <= max;
+const ENDPOINTS = Object.keys(DEFAULT_PATHS).join(', ');
+
+/** The key, `undefined` when none is given (`''` as an unset environment variable gives). */
+function checkApiKey(apiKey: unknown): string | undefined {
+  if (apiKey === undefined || apiKey === '') return undefined;
+  // Checked here because fetch would reject such a key with an error that quotes it.
+  if (!(typeof apiKey === 'string' && /^[\x21-\x7e]+$/.test(apiKey)))
+    fail('apiKey must be a string of visible ASCII characters (no spaces or line breaks)');
+  return apiKey;
+}
+
+/** The limits in milliseconds and bytes, each a positive number. */
+function checkSizes(options: ApiProxyOptions) {
+  const { timeoutMs = 15_000, bodyTimeoutMs = 10_000 } = options;
+  const { maxBodyBytes = 256 * 1024, maxAnswerBytes = 4 * 1024 * 1024 } = options;
+  if (!isPositive(timeoutMs, MAX_TIMER_MS))
+    fail(`timeoutMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS}`);
+  if (!isPositive(bodyTimeoutMs, MAX_TIMER_MS))
+    fail(`bodyTimeoutMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS}`);
+  if (!isPositive(maxBodyBytes)) fail('maxBodyBytes must be a positive number of bytes');
+  if (!isPositive(maxAnswerBytes)) fail('maxAnswerBytes must be a positive number of bytes');
+  return { timeoutMs, bodyTimeoutMs, maxBodyBytes, maxAnswerBytes };
+}
 
 function checkAllow(allow: unknown): Set<EndpointName> {
   if (allow === undefined) fail("allow is required: a preset ('form', 'desk') or a list of endpoint names");
   if (typeof allow === 'string') {
-    if (!Object.hasOwn(PROXY_PRESETS, allow))
-      // Not quoted: a secret passed here by mistake (an environment variable mixed up) stays out of logs.
-      fail('allow: no such preset (form, desk)');
+    if (!Object.hasOwn(PROXY_PRESETS, allow)) fail('allow: no such preset (form, desk)');
     return new Set(PROXY_PRESETS[allow as ProxyPreset]);
   }
   if (!Array.isArray(allow) || allow.length === 0)
     fail('allow must be a preset or a non-empty list of endpoint names');
-  for (const name of allow) {
-    if (typeof name !== 'string' || !Object.hasOwn(DEFAULT_PATHS, name)) {
-      fail(
-        `allow: ${JSON.stringify(String(name))} is not an endpoint (${Object.keys(DEFAULT_PATHS).join(', ')})`,
-      );
-    }
-  }
+  allow.forEach((name, index) => {
+    if (typeof name !== 'string' || !Object.hasOwn(DEFAULT_PATHS, name))
+      fail(`allow[${index}] is not an endpoint (${ENDPOINTS})`);
+  });
   return new Set(allow as EndpointName[]);
 }
 
@@ -195,7 +236,7 @@ function checkUpstream(upstream: unknown): string {
 function checkPaths(paths: unknown): Record<EndpointName, string> {
   if (typeof paths !== 'object' || paths === null) fail('paths must be an object of endpoint paths');
   for (const [name, path] of Object.entries(paths)) {
-    if (!Object.hasOwn(DEFAULT_PATHS, name)) fail(`paths: ${JSON.stringify(name)} is not an endpoint`);
+    if (!Object.hasOwn(DEFAULT_PATHS, name)) fail(`paths: a name is not an endpoint (${ENDPOINTS})`);
     if (typeof path !== 'string' || !/^\/[^?#\s]*[^/?#\s]$/.test(path)) {
       fail(`paths.${name} must be a path such as /api/v2/rpc/certificate/verify`);
     }
@@ -212,7 +253,9 @@ function checkForwardHeaders(names: unknown): string[] {
     if (typeof name !== 'string' || !HEADER_NAME.test(name)) fail('forwardHeaders: not a header name');
     const lower = name.toLowerCase();
     if (UNFORWARDABLE.has(lower) || lower.startsWith('proxy-'))
-      fail(`forwardHeaders: ${lower} cannot be forwarded`);
+      fail(
+        'forwardHeaders: cookies, Authorization, Host, Proxy-* and hop-by-hop headers cannot be forwarded',
+      );
     return lower;
   });
 }
@@ -220,19 +263,13 @@ function checkForwardHeaders(names: unknown): string[] {
 /** @internal Checks `options` once, at creation: a misconfigured proxy never starts. */
 export function resolveProxyOptions(options: ApiProxyOptions): ProxySettings {
   if (typeof options !== 'object' || options === null) fail('options are required: { apiKey, allow }');
-  const { apiKey, authorize, fetch, log } = options;
-  // Checked here because fetch would reject such a key with an error that quotes it; never quoted.
-  if (!(typeof apiKey === 'string' && /^[\x21-\x7e]+$/.test(apiKey))) {
-    fail('apiKey must be a non-empty string of visible ASCII characters (is the environment variable set?)');
-  }
+  const { authorize, fetch, log } = options;
+  const apiKey = checkApiKey(options.apiKey);
   if (authorize !== undefined && typeof authorize !== 'function') fail('authorize must be a function');
   if (fetch !== undefined && typeof fetch !== 'function') fail('fetch must be a function');
   if (log !== undefined && typeof log !== 'function') fail('log must be a function');
-  const { timeoutMs = 15_000, maxBodyBytes = 256 * 1024, maxAnswerBytes = 4 * 1024 * 1024 } = options;
-  if (!isPositive(timeoutMs, MAX_TIMER_MS))
-    fail(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
-  if (!isPositive(maxBodyBytes)) fail(`maxBodyBytes must be a positive number, got ${maxBodyBytes}`);
-  if (!isPositive(maxAnswerBytes)) fail(`maxAnswerBytes must be a positive number, got ${maxAnswerBytes}`);
+  const sizes = checkSizes(options);
+  const { timeoutMs } = sizes;
   const store = options.store ?? createMemoryStore();
   const idempotency = resolveIdempotency(options.idempotency, {
     store,
@@ -247,9 +284,7 @@ export function resolveProxyOptions(options: ApiProxyOptions): ProxySettings {
     paths: checkPaths(options.paths ?? {}),
     authorize,
     fetch: fetch ?? ((url, init) => globalThis.fetch(url, init)),
-    timeoutMs,
-    maxBodyBytes,
-    maxAnswerBytes,
+    ...sizes,
     forwardHeaders: checkForwardHeaders(options.forwardHeaders ?? []),
     log: log ?? (() => {}),
     idempotency,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TIMER_MS } from '../../src/core/max-timer.js';
 import { createApiProxy } from '../../src/server/index.js';
 import { send } from '../support/test-server.js';
 import { API_KEY, PROXY, post, proxyTo, TEMPLATE } from './proxy-kit.js';
@@ -9,15 +10,13 @@ describe('createApiProxy at creation', () => {
   const base = { apiKey: API_KEY, allow: 'form' as const };
 
   it.each([
-    ['no key', { apiKey: undefined }, /apiKey/],
-    ['an empty key', { apiKey: '' }, /apiKey/],
     ['a key with a space', { apiKey: `${API_KEY} x` }, /apiKey/],
     ['a key with a line break', { apiKey: `${API_KEY}\n` }, /apiKey/],
     ['no allow', { allow: undefined }, /allow is required/],
     ['an empty allow', { allow: [] }, /non-empty/],
     ['an unknown preset', { allow: 'everything' }, /no such preset \(form, desk\)/],
     ['the key given as allow by mistake', { allow: API_KEY }, /no such preset/],
-    ['an unknown endpoint', { allow: ['getTemplate', 'getRecordz'] }, /"getRecordz" is not an endpoint/],
+    ['an unknown endpoint', { allow: ['getTemplate', 'getRecordz'] }, /allow\[1\] is not an endpoint/],
     ['a relative upstream', { upstream: '/api' }, /upstream/],
     ['an ftp upstream', { upstream: 'ftp://open.cli.im' }, /http or https/],
     [
@@ -25,16 +24,24 @@ describe('createApiProxy at creation', () => {
       { upstream: `https://user:${encodeURIComponent(API_KEY)}@open.cli.im` },
       /credentials/,
     ],
+    [
+      'an upstream with only a password',
+      { upstream: `https://:${encodeURIComponent(API_KEY)}@open.cli.im` },
+      /credentials/,
+    ],
     ['a bad path', { paths: { verifyCertificate: 'certificate/verify' } }, /paths.verifyCertificate/],
-    ['an unknown path name', { paths: { verify: '/x' } }, /"verify" is not an endpoint/],
+    ['an unknown path name', { paths: { verify: '/x' } }, /a name is not an endpoint/],
     [
       'two endpoints on one path',
       { paths: { getRecord: '/api/v2/rpc/record/getRecords' } },
       /share one path/,
     ],
     ['a zero timeout', { timeoutMs: 0 }, /timeoutMs/],
+    ['a timeout past setTimeout’s limit', { timeoutMs: MAX_TIMER_MS + 1 }, /timeoutMs/],
+    ['a zero body deadline', { bodyTimeoutMs: 0 }, /bodyTimeoutMs/],
+    ['a body deadline past setTimeout’s limit', { bodyTimeoutMs: MAX_TIMER_MS + 1 }, /bodyTimeoutMs/],
     ['a negative body cap', { maxBodyBytes: -1 }, /maxBodyBytes/],
-    ['forwarding cookies', { forwardHeaders: ['Cookie'] }, /cookie cannot be forwarded/],
+    ['forwarding cookies', { forwardHeaders: ['Cookie'] }, /cannot be forwarded/],
     ['forwarding a proxy header', { forwardHeaders: ['Proxy-Authorization'] }, /cannot be forwarded/],
     ['an authorize that is no function', { authorize: true }, /authorize/],
   ])('refuses %s with a TypeError that never quotes the key', (_, bad, message) => {
@@ -51,6 +58,9 @@ describe('createApiProxy at creation', () => {
 
   it('takes a preset, a list of names, an upstream with a path, and the client’s paths', () => {
     expect(typeof createApiProxy({ ...base, allow: 'desk' })).toBe('function');
+    expect(typeof createApiProxy({ ...base, timeoutMs: MAX_TIMER_MS, bodyTimeoutMs: MAX_TIMER_MS })).toBe(
+      'function',
+    );
     expect(
       typeof createApiProxy({ ...base, allow: ['getRecords'], upstream: 'http://127.0.0.1:1/base/' }),
     ).toBe('function');
@@ -189,8 +199,57 @@ describe('authorize', () => {
     const text = await answer.text();
     expect(JSON.parse(text)).toEqual({ code: 500, message: 'Internal server error' });
     expect(upstream.requests).toHaveLength(0);
-    expect(logs).toEqual([expect.objectContaining({ outcome: 'error', status: 500 })]);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'error', status: 500, failed: 'authorize' })]);
     expect(JSON.stringify(logs)).not.toContain('session store');
+  });
+
+  it('lets a call through as the identity it establishes', async () => {
+    const { proxy, upstream, logs } = await proxyTo((_, response) => send(response, 200, ok), {
+      authorize: () => ({ identity: 'user-1' }),
+    });
+    expect((await proxy(post(TEMPLATE))).status).toBe(200);
+    expect(upstream.requests).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ outcome: 'forwarded' });
+  });
+
+  it.each([
+    ['an empty identity', { identity: '' }],
+    ['an identity that is no string', { identity: 7 }],
+    ['an undefined identity (a session without its user id)', { identity: undefined }],
+  ])('answers %s with a 500 envelope naming authorize in the log, never upstream', async (_, verdict) => {
+    const { proxy, upstream, logs } = await proxyTo((_, response) => send(response, 200, ok), {
+      authorize: () => verdict as never,
+    });
+    const answer = await proxy(post(TEMPLATE));
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({ code: 500, message: 'Internal server error' });
+    expect(upstream.requests).toHaveLength(0);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        outcome: 'error',
+        failed: 'authorize',
+        detail: 'authorize returned an identity that is not a non-empty string',
+      }),
+    ]);
+  });
+
+  it('scopes idempotency keys by that identity: another caller’s key never replays this one’s outcome', async () => {
+    let records = 0;
+    const { proxy, upstream } = await proxyTo(
+      (_, response) => send(response, 200, { code: 0, message: 'ok', data: { record_id: ++records } }),
+      { authorize: (request) => ({ identity: request.headers.get('x-user') ?? '' }) },
+    );
+    const key = { 'Idempotency-Key': '"0b6f3c2e-5d1a-4c8e-9f7b-2a4d6e8c0b1f"' };
+    const addRecord = (user: string) =>
+      proxy(post(`${PROXY}/api/v2/rpc/record/addRecord`, { tpl_id: 1 }, { ...key, 'X-User': user }));
+    const first = await (await addRecord('alice')).json();
+    const again = await addRecord('alice');
+    const other = await addRecord('bob');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(first);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(await other.json()).toMatchObject({ data: { record_id: 2 } });
+    expect(upstream.requests).toHaveLength(2);
   });
 });
 
