@@ -1,13 +1,20 @@
 import { headerKey, IDEMPOTENCY_KEY_PATTERN } from '../client/idempotency-key.js';
 
+/** The fewest characters a key may have: guessing one of 16 random characters is hopeless. */
+const MIN_KEY_LENGTH = 16;
+
+/** The characters a key may hold: a UUID's (hex digits and `-`), and base64url's. */
+const KEY_ALPHABET = /^[A-Za-z0-9_-]+$/;
+
 /**
  * @internal The `Idempotency-Key` of a request: the key, `undefined` without the header, or why
- * the header cannot be read. The draft's form is an RFC 8941 sf-string (`"…"`); a bare token
- * (Stripe's form) is accepted too. Either way the key is 1–255 characters of visible ASCII,
- * without quotes or backslashes.
+ * the header is refused. The draft's form is an RFC 8941 sf-string (`"…"`); a bare token
+ * (Stripe's form) is accepted too. The proxy takes only keys a visitor cannot guess: 16–255
+ * letters, digits, `-` and `_` (the client's `crypto.randomUUID()` keys pass).
  *
  * @example
  * readIdempotencyKey(new Headers({ 'Idempotency-Key': '"8e0f…"' })); // { key: '8e0f…' }
+ * readIdempotencyKey(new Headers({ 'Idempotency-Key': '"1"' })); // { problem: '… at least 16 characters …' }
  */
 export function readIdempotencyKey(headers: Headers): { key: string } | { problem: string } | undefined {
   // Headers.get joins repeated headers with ", ": two keys are no key.
@@ -18,6 +25,14 @@ export function readIdempotencyKey(headers: Headers): { key: string } | { proble
     return {
       problem:
         'the Idempotency-Key header must be one key of 1–255 visible ASCII characters, without quotes or backslashes inside',
+    };
+  }
+  if (!KEY_ALPHABET.test(key)) {
+    return { problem: 'the Idempotency-Key must hold only letters, digits, - and _ (a random UUID does)' };
+  }
+  if (key.length < MIN_KEY_LENGTH) {
+    return {
+      problem: `the Idempotency-Key must be at least ${MIN_KEY_LENGTH} characters, so that nobody can guess it (send a random UUID)`,
     };
   }
   return { key };

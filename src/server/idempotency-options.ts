@@ -46,9 +46,9 @@ export interface IdempotencySettings {
   lockTtlMs: number;
 }
 
-const DEFAULTS = { ttlSeconds: 86_400, waitMs: 10_000, lookupWindowSeconds: 60 };
 const LOOKUP_PAGES = 4;
 
+/** A setting's error names the setting, never its value: a key pasted by mistake must not reach a log. */
 function fail(message: string): never {
   throw new TypeError(`createApiProxy: idempotency.${message}`);
 }
@@ -70,7 +70,8 @@ function checkMarkerField(marker: unknown): (tplId: number) => number | undefine
     fail('markerField must be an object of tpl_id → field_id, or a function');
   const fields = new Map<string, number>();
   for (const [tplId, fieldId] of Object.entries(marker)) {
-    if (!/^[1-9]\d*$/.test(tplId)) fail(`markerField: ${JSON.stringify(tplId)} is not a tpl_id`);
+    if (!/^[1-9]\d*$/.test(tplId)) fail('markerField: each key must be a tpl_id (a positive whole number)');
+    // Only a tpl_id (digits, checked above) is named, never the value.
     if (!isId(fieldId)) fail(`markerField[${tplId}] must be a field_id (a positive whole number)`);
     fields.set(tplId, fieldId);
   }
@@ -88,11 +89,12 @@ export function resolveIdempotency(
   if (options === false) return undefined;
   if (options !== undefined && (typeof options !== 'object' || options === null))
     throw new TypeError('createApiProxy: idempotency must be an object of options, or false');
-  const { ttlSeconds, waitMs, lookupWindowSeconds } = { ...DEFAULTS, ...options };
+  // A setting given as undefined takes its default, as one left out does.
+  const { ttlSeconds = 86_400, waitMs = 10_000, lookupWindowSeconds = 60 } = options ?? {};
   if (!(typeof ttlSeconds === 'number' && Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0))
-    fail(`ttlSeconds must be a whole number of seconds above 0, got ${String(ttlSeconds)}`);
+    fail('ttlSeconds must be a whole number of seconds above 0');
   if (!(typeof waitMs === 'number' && waitMs >= 0 && waitMs <= MAX_TIMER_MS))
-    fail(`waitMs must be a number of milliseconds, 0 or more, got ${String(waitMs)}`);
+    fail(`waitMs must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
   if (
     !(
       typeof lookupWindowSeconds === 'number' &&
@@ -100,7 +102,7 @@ export function resolveIdempotency(
       lookupWindowSeconds >= 0
     )
   )
-    fail(`lookupWindowSeconds must be a number of seconds, 0 or more, got ${String(lookupWindowSeconds)}`);
+    fail('lookupWindowSeconds must be a number of seconds, 0 or more');
   const missing = (['setIfAbsent', 'get', 'set', 'delete'] as const).filter(
     (name) => typeof store?.[name] !== 'function',
   );

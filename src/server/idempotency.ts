@@ -20,6 +20,8 @@ interface Kept {
 
 /** How often a resend looks again at a key still in flight. */
 const POLL_MS = 100;
+/** The first and the longest pause between tries to release a lock while the store fails. */
+const RELEASE_RETRY_MS = { first: 250, longest: 5_000 };
 
 const parse = <T>(text: string | undefined): T | undefined => {
   if (text === undefined) return undefined;
@@ -48,6 +50,77 @@ async function verdictOf(outcome: Outcome): Promise<'done' | 'not-stored' | 'amb
   return status < 500 && refusal ? 'done' : 'ambiguous';
 }
 
+/** Deletes the lock if it still holds `token`: after it lapsed, another call's lock is left alone. */
+async function releaseLock(store: IdempotencySettings['store'], lockKey: string, token: string) {
+  if (parse<{ token: string }>(await store.get(lockKey))?.token === token) await store.delete(lockKey);
+}
+
+/**
+ * Releases the lock in the background while the store fails, until it would have lapsed anyway.
+ * A `setIfAbsent` that passed its deadline may still land: the first read that succeeds after it
+ * comes later on the same connection, so it sees that lock (and deletes it) or it never lands.
+ * Without this, a late lock would make every resend wait and get a 409 for minutes.
+ */
+function releaseLockLater(
+  store: IdempotencySettings['store'],
+  lockKey: string,
+  token: string,
+  until: number,
+  pauseMs = RELEASE_RETRY_MS.first,
+) {
+  if (Date.now() + pauseMs >= until) return;
+  const timer = setTimeout(() => {
+    releaseLock(store, lockKey, token).catch(() =>
+      releaseLockLater(store, lockKey, token, until, Math.min(2 * pauseMs, RELEASE_RETRY_MS.longest)),
+    );
+  }, pauseMs);
+  // A process may exit while this waits: the lock then lapses on its own.
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/**
+ * What a write needs from its body, made before the key's state is touched: the submission a
+ * lookup compares, the marker field and the body sent upstream (with the key in the marker
+ * field); or why the proxy cannot handle the body (values nested too deeply to copy or compare).
+ */
+function prepareWrite(
+  endpoint: WriteEndpoint,
+  body: string,
+  key: string,
+  markerFieldOf: IdempotencySettings['markerFieldOf'],
+): { submission: Submission | undefined; fieldId: number | undefined; sent: string } | { problem: string } {
+  const problem = (error: unknown) => ({
+    problem:
+      error instanceof RangeError
+        ? 'the proxy cannot handle this body: its values are nested too deeply'
+        : 'the body must be a JSON object',
+  });
+  let submission: Submission | undefined;
+  try {
+    submission = endpoint === 'addRecord' ? submissionOf(body) : undefined;
+  } catch (error) {
+    return problem(error);
+  }
+  // The host's function, outside the try: its failure is the host's, not the body's.
+  const fieldId = submission && markerFieldOf(submission.tplId);
+  if (fieldId === undefined) return { submission, fieldId, sent: body };
+  try {
+    return { submission, fieldId, sent: withMarker(body, fieldId, key) };
+  } catch (error) {
+    return problem(error);
+  }
+}
+
+/** The store keys of one key: its endpoint, whose key it is (hashed), and the key. */
+async function storeKeysOf(endpoint: WriteEndpoint, key: string, scope: string | undefined) {
+  // Never the identity itself in a store key: a hash of it. Anonymous callers share one scope.
+  const owner = scope === undefined ? 'anonymous' : await sha256Hex(`scope\n${scope}`);
+  return {
+    recordKey: `idempotency:${endpoint}:${owner}:${key}`,
+    lockKey: `idempotency-lock:${endpoint}:${owner}:${key}`,
+  };
+}
+
 /** Why upstream failed, for the message of the 502 that follows a lookup. */
 function causeOf(outcome: Outcome): string {
   if (outcome.outcome === 'upstream-timeout') return 'upstream timed out';
@@ -63,9 +136,12 @@ function causeOf(outcome: Outcome): string {
  * with another body gets a 422. After an ambiguous failure of `addRecord`, the record is looked
  * up before the browser is answered; it counts as stored only when found.
  *
+ * Records are scoped: `scope` (the identity `authorize` established, if any) is part of their
+ * store keys, hashed, so another caller sending the same key and body gets nothing of them.
+ *
  * @example
  * const idempotency = createIdempotency(settings.idempotency, { write, readRecords });
- * const outcome = await idempotency.handle(request, 'addRecord', body, key);
+ * const outcome = await idempotency.handle(request, 'addRecord', body, key, userId);
  */
 export function createIdempotency(
   settings: IdempotencySettings,
@@ -83,11 +159,20 @@ export function createIdempotency(
     endpoint: WriteEndpoint,
     body: string,
     key: string,
+    scope?: string,
   ): Promise<Outcome> {
+    // Everything that can fail on the body, before any state of the key is kept.
+    const write = prepareWrite(endpoint, body, key, settings.markerFieldOf);
+    if ('problem' in write) {
+      return {
+        outcome: 'invalid',
+        response: envelopeResponse(400, { detail: write.problem, errorCode: 100301 }),
+      };
+    }
+    const { submission, fieldId, sent } = write;
     const fingerprint = await sha256Hex(`${endpoint}\n${body}`);
     const keyHash = await shortHash(key);
-    const recordKey = `idempotency:${endpoint}:${key}`;
-    const lockKey = `idempotency-lock:${endpoint}:${key}`;
+    const { recordKey, lockKey } = await storeKeysOf(endpoint, key, scope);
     const token = crypto.randomUUID();
 
     const noted = (outcome: Outcome, result: IdempotencyResult, echo = true): Outcome => {
@@ -113,9 +198,8 @@ export function createIdempotency(
     const keep = (kept: Kept) => store.set(recordKey, JSON.stringify(kept), ttlMs);
 
     /** Looks for the record of an earlier send whose outcome is unknown. */
-    const lookUp = async (submission: Submission | undefined, sentAt: number) => {
+    const lookUp = async (sentAt: number) => {
       if (!submission || request.signal?.aborted) return { failed: true } as const;
-      const fieldId = settings.markerFieldOf(submission.tplId);
       const window = settings.lookupWindowSeconds;
       try {
         return await findRecord({
@@ -141,10 +225,9 @@ export function createIdempotency(
       const kept = parse<Kept>(await store.get(recordKey));
       if (kept && kept.fingerprint !== fingerprint) return mismatch();
       if (kept?.state === 'done') return replay(kept);
-      const submission = endpoint === 'addRecord' ? submissionOf(body) : undefined;
       if (kept?.state === 'unknown' && endpoint === 'addRecord') {
         // An earlier send's outcome is unknown: find out before writing again.
-        const found = await lookUp(submission, kept.sentAt ?? Date.now() - ttlMs);
+        const found = await lookUp(kept.sentAt ?? Date.now() - ttlMs);
         if ('recordId' in found) return confirm(found.recordId);
         if ('failed' in found) {
           const detail = 'an earlier send may have been stored, and the proxy could not check';
@@ -158,8 +241,6 @@ export function createIdempotency(
       const sentAt = kept?.sentAt ?? Date.now();
       // Kept before the write: a crash while it is upstream leaves "unknown", never "nothing happened".
       await keep({ fingerprint, state: 'unknown', sentAt });
-      const fieldId = submission && settings.markerFieldOf(submission.tplId);
-      const sent = fieldId === undefined ? body : withMarker(body, fieldId, key);
       let outcome: Outcome;
       try {
         outcome = await io.write(request, endpoint, sent);
@@ -168,15 +249,10 @@ export function createIdempotency(
         if (kept?.state !== 'unknown') await store.delete(recordKey).catch(() => {});
         throw error;
       }
-      return settle(outcome, submission, sentAt, kept?.state === 'unknown');
+      return settle(outcome, sentAt, kept?.state === 'unknown');
     }
 
-    async function settle(
-      outcome: Outcome,
-      submission: Submission | undefined,
-      sentAt: number,
-      unknownBefore: boolean,
-    ) {
+    async function settle(outcome: Outcome, sentAt: number, unknownBefore: boolean) {
       const verdict = await verdictOf(outcome);
       try {
         if (verdict === 'done') {
@@ -199,7 +275,7 @@ export function createIdempotency(
         return noted(outcome, 'unchecked');
       }
       if (outcome.outcome === 'aborted') return noted(outcome, 'unchecked');
-      const found = await lookUp(submission, sentAt);
+      const found = await lookUp(sentAt);
       if ('recordId' in found) return confirm(found.recordId, outcome.upstreamStatus);
       outcome.response.body?.cancel().catch(() => {});
       const checked =
@@ -215,12 +291,23 @@ export function createIdempotency(
       );
     }
 
+    /** Takes the key's lock; when the store fails, a lock that lands late is released later. */
+    async function takeLock(): Promise<boolean> {
+      const until = Date.now() + lockTtlMs;
+      try {
+        return await store.setIfAbsent(lockKey, JSON.stringify({ token, fingerprint }), lockTtlMs);
+      } catch (error) {
+        releaseLockLater(store, lockKey, token, until);
+        throw error;
+      }
+    }
+
     const deadline = Date.now() + waitMs;
     for (;;) {
       const kept = parse<Kept>(await store.get(recordKey));
       if (kept && kept.fingerprint !== fingerprint) return mismatch();
       if (kept?.state === 'done') return replay(kept);
-      if (await store.setIfAbsent(lockKey, JSON.stringify({ token, fingerprint }), lockTtlMs)) break;
+      if (await takeLock()) break;
       const lock = parse<{ fingerprint: string }>(await store.get(lockKey));
       if (lock && lock.fingerprint !== fingerprint) return mismatch();
       if (request.signal?.aborted)
@@ -243,11 +330,9 @@ export function createIdempotency(
     } finally {
       // Read, then delete (no Lua): the lock outlives any call, so it is still ours unless the
       // call took longer than lockTtlMs.
-      try {
-        if (parse<{ token: string }>(await store.get(lockKey))?.token === token) await store.delete(lockKey);
-      } catch {
-        // It lapses on its own.
-      }
+      await releaseLock(store, lockKey, token).catch(() =>
+        releaseLockLater(store, lockKey, token, Date.now() + lockTtlMs),
+      );
     }
   }
 

@@ -5,7 +5,8 @@
 export interface Submission {
   tplId: number;
   codeId: number;
-  fields: Record<string, unknown>[];
+  /** Each submitted value as canonical JSON, by `field_id`: made once, when the body arrives. */
+  values: Map<string, string>;
 }
 
 /** What a lookup found: our record, nothing (`none`, or `several` equal ones), or no answer. */
@@ -25,8 +26,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * @internal The submission in an `addRecord` body (JSON text), if it names a form, a code and
- * a list of fields.
- * @example submissionOf('{"tpl_id":7001,"code_id":8001,"fields":[]}'); // { tplId: 7001, codeId: 8001, fields: [] }
+ * a list of fields. Throws (a `RangeError`) on values nested too deeply to compare.
+ * @example submissionOf('{"tpl_id":7001,"code_id":8001,"fields":[]}'); // { tplId: 7001, codeId: 8001, values: Map(0) }
  */
 export function submissionOf(body: string): Submission | undefined {
   const value: unknown = JSON.parse(body);
@@ -34,7 +35,7 @@ export function submissionOf(body: string): Submission | undefined {
   const tplId = idOf(value.tpl_id);
   const codeId = idOf(value.code_id);
   if (tplId === undefined || codeId === undefined) return undefined;
-  return { tplId, codeId, fields: value.fields.filter(isObject) };
+  return { tplId, codeId, values: valuesOf(value.fields) };
 }
 
 /**
@@ -64,9 +65,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function valuesOf(record: Record<string, unknown>): Map<string, string> {
-  const fields = Array.isArray(record.fields) ? record.fields.filter(isObject) : [];
-  return new Map(fields.map((field) => [String(field.field_id), canonical(field.field_value)]));
+/** Each field's value as canonical JSON, by `field_id`. */
+function valuesOf(fields: unknown): Map<string, string> {
+  const objects = Array.isArray(fields) ? fields.filter(isObject) : [];
+  return new Map(objects.map((field) => [String(field.field_id), canonical(field.field_value)]));
 }
 
 /** Whether `record` is ours: its marker field holds the key, or (without a marker) every value matches. */
@@ -75,11 +77,9 @@ function matches(
   submission: Submission,
   marker: { fieldId: number; key: string } | undefined,
 ): boolean {
-  const values = valuesOf(record);
+  const values = valuesOf(record.fields);
   if (marker) return values.get(String(marker.fieldId)) === canonical(marker.key);
-  return submission.fields.every(
-    (field) => values.get(String(field.field_id)) === canonical(field.field_value),
-  );
+  return [...submission.values].every(([fieldId, value]) => values.get(fieldId) === value);
 }
 
 /**

@@ -190,12 +190,28 @@ describe.each(stores)('with the %s store', (_name, store) => {
     ['a key with a quote inside', '"a"b"'],
     ['two keys', '"a", "b"'],
     ['a key of 256 characters', `"${'k'.repeat(256)}"`],
-  ])('refuses %s with a 400 envelope, nothing upstream', async (_label, header) => {
+    ['a key anyone can guess, "1"', '"1"', /at least 16 characters/],
+    ['a key of 15 characters', `"${'k'.repeat(15)}"`, /at least 16 characters/],
+    ['a key with a dot', '"5f0c6f7e.8d0a.4c52.9d5e.1f0f3f6c2a11"', /only letters, digits, - and _/],
+  ])(
+    'refuses %s with a 400 envelope saying why, nothing upstream',
+    async (_label, header, why = /Idempotency-Key/) => {
+      const { proxy, upstream } = await proxyWith((_, response) => send(response, 200, STORED));
+      const answer = await proxy(post(ADD, SUBMISSION, { 'Idempotency-Key': header }));
+      expect(answer.status).toBe(400);
+      const envelope = await answer.json();
+      expect(envelope).toMatchObject({ code: 400, error_code: 100301 });
+      expect(envelope.message_detail).toMatch(why);
+      expect(upstream.requests).toHaveLength(0);
+    },
+  );
+
+  it('takes a key of 16 letters, digits, - and _', async () => {
     const { proxy, upstream } = await proxyWith((_, response) => send(response, 200, STORED));
-    const answer = await proxy(post(ADD, SUBMISSION, { 'Idempotency-Key': header }));
-    expect(answer.status).toBe(400);
-    expect(await answer.json()).toMatchObject({ code: 400, error_code: 100301 });
-    expect(upstream.requests).toHaveLength(0);
+    const answer = await proxy(keyed(ADD, SUBMISSION, 'Ab3_-Ab3_-Ab3_-A'));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('Idempotency-Key')).toBe('"Ab3_-Ab3_-Ab3_-A"');
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it('takes a bare token (Stripe’s form) as the same key as its quoted form', async () => {
@@ -261,7 +277,7 @@ describe('the idempotency option at creation', () => {
     ['a negative wait', { waitMs: -1 }, /waitMs/],
     ['a wait past a timer', { waitMs: 2 ** 31 }, /waitMs/],
     ['a list of markers', { markerField: [71234567890104] }, /markerField/],
-    ['a marker of a tpl_id that is none', { markerField: { abc: 1 } }, /"abc" is not a tpl_id/],
+    ['a marker of a tpl_id that is none', { markerField: { abc: 1 } }, /each key must be a tpl_id/],
     ['a marker that is no field_id', { markerField: { 7001: 'hidden' } }, /markerField\[7001\]/],
     ['a negative window', { lookupWindowSeconds: -1 }, /lookupWindowSeconds/],
     ['options that are a string', 'on', /idempotency must be an object/],
@@ -271,50 +287,28 @@ describe('the idempotency option at creation', () => {
     expect(create).toThrow(message);
   });
 
+  it.each([
+    ['ttlSeconds', { ttlSeconds: API_KEY }],
+    ['waitMs', { waitMs: API_KEY }],
+    ['lookupWindowSeconds', { lookupWindowSeconds: API_KEY }],
+    ['markerField', { markerField: API_KEY }],
+    ['a key of markerField', { markerField: { [API_KEY]: 71234567890104 } }],
+    ['a value of markerField', { markerField: { 7001: API_KEY } }],
+  ])('never quotes a key given by mistake as %s', (_label, idempotency) => {
+    let message = '';
+    try {
+      createApiProxy({ ...base, idempotency } as never);
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/^TypeError: createApiProxy: idempotency/);
+    for (const part of API_KEY.split(/[^A-Za-z0-9]+/).filter((piece) => piece.length >= 4))
+      expect(message).not.toContain(part);
+  });
+
   it('refuses a store without the key/value calls unless idempotency is off', () => {
     const old = { limiter: createMemoryStore().limiter, holdUntil: async () => 0, hold: async () => {} };
     expect(() => createApiProxy({ ...base, store: old as never })).toThrow(/setIfAbsent, get, set, delete/);
     expect(typeof createApiProxy({ ...base, store: old as never, idempotency: false })).toBe('function');
   });
-});
-
-it('keeps an earlier send unknown when the store fails before a resend goes upstream', async () => {
-  const memory = createMemoryStore();
-  let broken = false;
-  // The visitor limit is the write's first call to the store; a look-up never asks it.
-  const store: ProxyStore = {
-    ...memory,
-    limiter: (options) => {
-      const limiter = memory.limiter(options);
-      if (options.keyPrefix !== 'visitor') return limiter;
-      return new Proxy(limiter, {
-        get: (target, name) =>
-          name === 'consume' && broken
-            ? () => Promise.reject(new Error('Redis is down'))
-            : Reflect.get(target, name, target),
-      });
-    },
-  };
-  let records: unknown[] | undefined; // undefined: getRecords fails
-  const { proxy, upstream } = await proxyTo(
-    (request, response) => {
-      if (request.path.endsWith('/addRecord')) return send(response, 502, '<html>Bad Gateway</html>');
-      if (!records) return send(response, 502, '<html>Bad Gateway</html>');
-      return send(response, 200, { code: 0, data: { list: records } });
-    },
-    { store, limits: { perVisitor: { points: 1000, duration: 60 } } },
-  );
-  // Stored, then a 502, and the look-up fails: the outcome is unknown.
-  expect((await proxy(keyed(ADD))).status).toBe(502);
-  // The resend looks first and finds nothing; then the store fails before the write.
-  records = [];
-  broken = true;
-  expect((await proxy(keyed(ADD))).status).toBe(500);
-  // The record shows up after all: the next resend must look again, not write.
-  broken = false;
-  records = [{ record_id: 100001, submit_at: Math.floor(Date.now() / 1000), fields: SUBMISSION.fields }];
-  const last = await proxy(keyed(ADD));
-  expect(last.status).toBe(200);
-  await sleep(200);
-  expect(writes(upstream.requests)).toHaveLength(1);
 });
