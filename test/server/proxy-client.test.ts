@@ -116,7 +116,8 @@ describe('the browser client through the proxy reads what it reads from the API'
         apiKey: API_KEY,
         allow: ['getTemplate'],
         upstream: upstream.url,
-        limits: { perVisitor: { points: 1, duration: 60 } },
+        // One visitor: every call comes from this test.
+        limits: { perVisitor: { points: 1, duration: 60 }, visitorKey: () => 'the-visitor' },
       }),
     );
     const client = createApiClient({ baseUrl: `${proxyUrl}/caoliao` });

@@ -1,10 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeResponse } from '../../src/server/envelope.js';
+import { createMemoryStore, type ProxyLogEntry, type ProxyStore } from '../../src/server/index.js';
 import type { Limits } from '../../src/server/limits-contract.js';
 import { createProxyHandler } from '../../src/server/proxy-handler.js';
 import { resolveProxyOptions } from '../../src/server/proxy-options.js';
+import { StoreUnavailableError } from '../../src/server/store-unavailable.js';
 import { send, startTestServer } from '../support/test-server.js';
-import { API_KEY, post, proxyTo, TEMPLATE } from './proxy-kit.js';
+import { API_KEY, PROXY, post, proxyTo, TEMPLATE } from './proxy-kit.js';
+
+const ADD_RECORD = `${PROXY}/api/v2/rpc/record/addRecord`;
+const KEY = { 'Idempotency-Key': '"0b6f3c2e-5d1a-4c8e-9f7b-2a4d6e8c0b1f"' };
+
+/** A memory store that notes each call of the idempotency layer's (get, set …) in `events`. */
+function recordingStore(events: string[]): ProxyStore {
+  const store = createMemoryStore();
+  const noted =
+    <Args extends unknown[], Result>(name: string, call: (...args: Args) => Result) =>
+    (...args: Args) => {
+      events.push(`store ${name}`);
+      return call(...args);
+    };
+  return {
+    limiter: (options) => store.limiter(options),
+    holdUntil: () => store.holdUntil(),
+    hold: (until) => store.hold(until),
+    get: noted('get', (key: string) => store.get(key)),
+    set: noted('set', (key: string, value: string, ttlMs: number) => store.set(key, value, ttlMs)),
+    setIfAbsent: noted('setIfAbsent', (key: string, value: string, ttlMs: number) =>
+      store.setIfAbsent(key, value, ttlMs),
+    ),
+    delete: noted('delete', (key: string) => store.delete(key)),
+  };
+}
 
 const tooMany = (seconds: number) => envelopeResponse(429, { headers: { 'Retry-After': String(seconds) } });
 
@@ -28,11 +55,15 @@ function fakeLimits(events: string[], answers: Partial<Record<'visitor' | 'upstr
   return { limits, signals };
 }
 
-async function withFake(answers: Parameters<typeof fakeLimits>[1] = {}, status = 429, options = {}) {
-  const events: string[] = [];
+async function withFake(
+  answers: Parameters<typeof fakeLimits>[1] = {},
+  status = 429,
+  options = {},
+  events: string[] = [],
+) {
   const upstream = await startTestServer((_, response) => {
     events.push('upstream');
-    send(response, status, { code: status }, { 'Retry-After': '4' });
+    send(response, status, { code: status === 200 ? 0 : status }, { 'Retry-After': '4' });
   });
   const { limits, signals } = fakeLimits(events, answers);
   const proxy = createProxyHandler(
@@ -77,7 +108,33 @@ describe('the proxy asks its limits in order', () => {
     expect(events).toEqual(['admitVisitor /caoliao/api/v2/rpc/forms/getTemplate', 'awaitUpstream']);
   });
 
-  it('never counts a call it refuses or cannot read', async () => {
+  it('asks the visitor limit before the idempotency layer: a refused visitor’s keyed write touches no key, replays nothing', async () => {
+    const events: string[] = [];
+    const answers: Parameters<typeof fakeLimits>[1] = {};
+    const { proxy, close } = await withFake(answers, 200, { store: recordingStore(events) }, events);
+    expect((await proxy(post(ADD_RECORD, { tpl_id: 1 }, KEY))).status).toBe(200);
+    expect(events[0]).toBe('admitVisitor /caoliao/api/v2/rpc/record/addRecord');
+    expect(events.filter((event) => event.startsWith('admitVisitor'))).toHaveLength(1);
+    expect(events).toContain('upstream');
+
+    events.length = 0;
+    answers.visitor = tooMany(9);
+    const resent = await proxy(post(ADD_RECORD, { tpl_id: 1 }, KEY));
+    await close();
+    expect(resent.status).toBe(429);
+    expect(resent.headers.get('idempotent-replayed')).toBeNull();
+    expect(events).toEqual(['admitVisitor /caoliao/api/v2/rpc/record/addRecord']);
+  });
+
+  it('counts a call before reading its body: junk is charged to the visitor, and never reaches upstream', async () => {
+    const { proxy, events, close } = await withFake({}, 200);
+    const answer = await proxy(post(TEMPLATE, '[1]'));
+    await close();
+    expect(answer.status).toBe(400);
+    expect(events).toEqual(['admitVisitor /caoliao/api/v2/rpc/forms/getTemplate']);
+  });
+
+  it('never counts a call it refuses before the visitor limit', async () => {
     const { proxy, events, close } = await withFake({}, 200, { authorize: () => false });
     await proxy(post(TEMPLATE));
     await proxy(post(`${TEMPLATE}x`));
@@ -87,16 +144,67 @@ describe('the proxy asks its limits in order', () => {
     expect(events).toEqual([]);
   });
 
-  it('answers a 500 envelope, never calling upstream, when the limits’ store fails', async () => {
+  it.each([
+    ['the visitor limit', 'admitVisitor'],
+    ['the budget', 'awaitUpstream'],
+  ] as const)(
+    'answers a 503 envelope with Retry-After when the store is unavailable to %s',
+    async (_, step) => {
+      const upstream = await startTestServer((_, response) => send(response, 200, { code: 0 }));
+      const unavailable = new StoreUnavailableError('limiter.consume', {
+        retryAfterSeconds: 7,
+        cause: new Error(`ECONNREFUSED 127.0.0.1:6379 ${API_KEY}`),
+      });
+      const broken: Limits = {
+        admitVisitor: async () => undefined,
+        awaitUpstream: async () => undefined,
+        learn: async () => {},
+        [step]: async () => {
+          throw unavailable;
+        },
+      };
+      const logs: ProxyLogEntry[] = [];
+      const proxy = createProxyHandler(
+        resolveProxyOptions({
+          apiKey: API_KEY,
+          allow: 'form',
+          upstream: upstream.url,
+          log: (e) => logs.push(e),
+        }),
+        broken,
+      );
+      const answer = await proxy(post(TEMPLATE));
+      await upstream.close();
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('7');
+      const text = await answer.text();
+      expect(JSON.parse(text)).toMatchObject({
+        code: 503,
+        message_detail: "the proxy's store is unavailable",
+      });
+      expect(upstream.requests).toHaveLength(0);
+      expect(logs).toEqual([
+        expect.objectContaining({
+          outcome: 'store-unavailable',
+          status: 503,
+          failed: 'store',
+          detail: 'the store did not answer limiter.consume',
+        }),
+      ]);
+      expect(`${text}${JSON.stringify(logs)}`).not.toMatch(/6379|DO_NOT_LEAK/);
+    },
+  );
+
+  it('answers a 500 envelope naming the proxy in the log when something else throws, never upstream', async () => {
     const upstream = await startTestServer((_, response) => send(response, 200, { code: 0 }));
     const broken: Limits = {
       admitVisitor: async () => undefined,
       awaitUpstream: async () => {
-        throw new Error('ECONNREFUSED 127.0.0.1:6379');
+        throw new Error(`unexpected ${API_KEY}`);
       },
       learn: async () => {},
     };
-    const logs: unknown[] = [];
+    const logs: ProxyLogEntry[] = [];
     const proxy = createProxyHandler(
       resolveProxyOptions({
         apiKey: API_KEY,
@@ -109,9 +217,34 @@ describe('the proxy asks its limits in order', () => {
     const answer = await proxy(post(TEMPLATE));
     await upstream.close();
     expect(answer.status).toBe(500);
-    expect(await answer.text()).not.toContain('6379');
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await answer.text();
+    expect(JSON.parse(text)).toEqual({ code: 500, message: 'Internal server error' });
     expect(upstream.requests).toHaveLength(0);
-    expect(logs).toEqual([expect.objectContaining({ outcome: 'error', status: 500 })]);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'error', status: 500, failed: 'proxy' })]);
+    expect(`${text}${JSON.stringify(logs)}`).not.toContain('DO_NOT_LEAK');
+  });
+
+  it('answers a 503 envelope when the idempotency layer’s store is unavailable', async () => {
+    const { proxy, upstream, logs } = await proxyTo((_, response) => send(response, 200, { code: 0 }), {
+      store: {
+        ...createMemoryStore(),
+        get: async () => {
+          throw new StoreUnavailableError('get');
+        },
+      },
+    });
+    const answer = await proxy(post(ADD_RECORD, { tpl_id: 1 }, KEY));
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(upstream.requests).toHaveLength(0);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        outcome: 'store-unavailable',
+        failed: 'store',
+        detail: expect.stringMatching(/^the store did not answer /),
+      }),
+    ]);
   });
 
   it('passes the answer on when learning from it fails', async () => {
@@ -137,7 +270,7 @@ describe('the proxy asks its limits in order', () => {
 describe('with the real limits (memory store)', () => {
   it('a visitor over their limit gets a local 429 with Retry-After; upstream never sees it', async () => {
     const { proxy, upstream, logs } = await proxyTo((_, response) => send(response, 200, { code: 0 }), {
-      limits: { perVisitor: { points: 2, duration: 60 } },
+      limits: { perVisitor: { points: 2, duration: 60 }, visitorKey: () => 'the-visitor' },
     });
     const statuses = [];
     for (let call = 0; call < 3; call++) statuses.push((await proxy(post(TEMPLATE))).status);
