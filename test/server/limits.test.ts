@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aroundLimiterCalls, guardStore } from '../../src/server/guarded-store.js';
 import { createLimits } from '../../src/server/limits.js';
 import type { ProxyLimits } from '../../src/server/limits-contract.js';
 import { createMemoryStore } from '../../src/server/memory-store.js';
+import type { ProxyStore } from '../../src/server/proxy-store.js';
 
 // Virtual time: rate-limiter-flexible's memory limiter reads Date.now, which fake timers move.
 const START = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -50,7 +52,7 @@ const perSecond = (times: number[]) =>
 
 describe('the per-visitor limit', () => {
   it('answers a local 429 with the exact Retry-After once a visitor is over it', async () => {
-    const limits = limitsOf({ perVisitor: { points: 2, duration: 60 } });
+    const limits = limitsOf({ perVisitor: { points: 2, duration: 60 }, trustProxy: 1 });
     const alice = { 'X-Forwarded-For': '203.0.113.7' };
     expect(await limits.admitVisitor(visitor(alice))).toBeUndefined();
     await vi.advanceTimersByTimeAsync(20_700);
@@ -65,24 +67,77 @@ describe('the per-visitor limit', () => {
   });
 
   it('is 30 calls a minute by default', async () => {
-    const limits = limitsOf({});
+    const limits = limitsOf({ visitorKey: () => 'alice' });
     for (let call = 0; call < 30; call++) expect(await limits.admitVisitor(visitor())).toBeUndefined();
     expect(await answerOf(await limits.admitVisitor(visitor()))).toEqual(
       tooManyRequests('60', 'visitor limit'),
     );
   });
 
-  it('knows a visitor by the last X-Forwarded-For address, else X-Real-IP, else one shared key', async () => {
+  it('trusts no forwarding header by default: rotating X-Forwarded-For or X-Real-IP does not multiply the limit', async () => {
     const limits = limitsOf({ perVisitor: { points: 1, duration: 60 } });
-    // The first addresses are the client's to forge; the last one is what the host's edge saw.
-    expect(await limits.admitVisitor(visitor({ 'X-Forwarded-For': '1.1.1.1, 10.0.0.9' }))).toBeUndefined();
-    expect((await limits.admitVisitor(visitor({ 'X-Forwarded-For': '2.2.2.2,10.0.0.9 ' })))?.status).toBe(
+    let admitted = 0;
+    for (let call = 0; call < 30; call++) {
+      const headers = { 'X-Forwarded-For': `198.51.100.${call}`, 'X-Real-IP': `203.0.113.${call}` };
+      if (!(await limits.admitVisitor(visitor(headers)))) admitted += 1;
+    }
+    // Nothing tells these calls apart: together they get ten visitors' points, not one each.
+    expect(admitted).toBe(10);
+    expect(await answerOf(await limits.admitVisitor(visitor()))).toEqual(
+      tooManyRequests('60', 'unidentified visitors limit'),
+    );
+  });
+
+  it('counts the calls nothing identifies apart from the visitors it knows', async () => {
+    const limits = limitsOf({
+      perVisitor: { points: 2, duration: 60 },
+      visitorKey: (request) => request.headers.get('X-User') ?? undefined,
+    });
+    for (let call = 0; call < 20; call++) expect(await limits.admitVisitor(visitor())).toBeUndefined();
+    expect((await limits.admitVisitor(visitor()))?.status).toBe(429);
+    // The anonymous calls used up their own count, not a signed-in visitor's.
+    expect(await limits.admitVisitor(visitor({ 'X-User': 'a' }))).toBeUndefined();
+  });
+
+  it('reads the address trustProxy proxies from the end of X-Forwarded-For, or the header it names', async () => {
+    // One proxy of the host's: the last address is what it saw; the ones before it are the visitor's to write.
+    const oneHop = limitsOf({ perVisitor: { points: 1, duration: 60 }, trustProxy: 1 });
+    expect(await oneHop.admitVisitor(visitor({ 'X-Forwarded-For': '1.1.1.1, 10.0.0.9' }))).toBeUndefined();
+    expect((await oneHop.admitVisitor(visitor({ 'X-Forwarded-For': '2.2.2.2,10.0.0.9 ' })))?.status).toBe(
       429,
     );
-    expect(await limits.admitVisitor(visitor({ 'X-Real-IP': '10.0.0.8' }))).toBeUndefined();
-    expect((await limits.admitVisitor(visitor({ 'X-Real-IP': '10.0.0.8' })))?.status).toBe(429);
-    expect(await limits.admitVisitor(visitor())).toBeUndefined();
-    expect((await limits.admitVisitor(visitor()))?.status).toBe(429);
+    expect(await oneHop.admitVisitor(visitor({ 'X-Forwarded-For': '10.0.0.8' }))).toBeUndefined();
+    // A CDN, then a load balancer: the visitor is the second address from the end.
+    const twoHops = limitsOf({ perVisitor: { points: 1, duration: 60 }, trustProxy: 2 });
+    expect(
+      await twoHops.admitVisitor(visitor({ 'X-Forwarded-For': '6.6.6.6, 203.0.113.7, 10.0.0.1' })),
+    ).toBeUndefined();
+    expect(
+      (await twoHops.admitVisitor(visitor({ 'X-Forwarded-For': '203.0.113.7, 10.0.0.2' })))?.status,
+    ).toBe(429);
+    expect(
+      await twoHops.admitVisitor(visitor({ 'X-Forwarded-For': '7.7.7.7, 198.51.100.1, 10.0.0.1' })),
+    ).toBeUndefined();
+    // The header the platform sets; X-Forwarded-For is then the visitor's to write, and ignored.
+    const cloudflare = limitsOf({ perVisitor: { points: 1, duration: 60 }, trustProxy: 'cf-connecting-ip' });
+    const from = (address: string, forwarded: string) => ({
+      'CF-Connecting-IP': address,
+      'X-Forwarded-For': forwarded,
+    });
+    expect(await cloudflare.admitVisitor(visitor(from('203.0.113.7', '1.1.1.1')))).toBeUndefined();
+    expect((await cloudflare.admitVisitor(visitor(from('203.0.113.7', '2.2.2.2'))))?.status).toBe(429);
+    expect(await cloudflare.admitVisitor(visitor(from('198.51.100.1', '2.2.2.2')))).toBeUndefined();
+  });
+
+  it('counts a call whose trusted header is missing or too short with the unidentified ones', async () => {
+    const limits = limitsOf({ perVisitor: { points: 1, duration: 60 }, trustProxy: 2 });
+    let admitted = 0;
+    for (let call = 0; call < 15; call++) {
+      // One address where two proxies should have written two: written by the visitor.
+      const headers = call % 2 ? { 'X-Forwarded-For': `198.51.100.${call}` } : {};
+      if (!(await limits.admitVisitor(visitor(headers)))) admitted += 1;
+    }
+    expect(admitted).toBe(10);
   });
 
   it('uses the host’s visitorKey, and is off with perVisitor: false', async () => {
@@ -235,6 +290,63 @@ describe('the hold learned from upstream 429s', () => {
   });
 });
 
+describe('while the store is unavailable', () => {
+  /** A shared store that fails every call while `outage.down`, behind the proxy's deadline guard. */
+  function storeWithOutage() {
+    const outage = { down: false };
+    const memory = createMemoryStore();
+    const through = <T>(call: () => Promise<T>) =>
+      outage.down ? Promise.reject(new Error('Redis is down')) : call();
+    const store: ProxyStore = {
+      ...memory,
+      limiter: (options) => aroundLimiterCalls(memory.limiter(options), (_, call) => through(call)),
+      holdUntil: () => through(() => memory.holdUntil()),
+      hold: (until) => through(() => memory.hold(until)),
+    };
+    return { outage, store: guardStore(store, { timeoutMs: 300, retryAfterSeconds: 5 }) };
+  }
+
+  it('keeps each visitor’s limit on this instance, with its share of the points', async () => {
+    const { outage, store } = storeWithOutage();
+    const limits = createLimits(
+      { perVisitor: { points: 4, duration: 60 }, visitorKey: () => 'alice' },
+      store,
+      {
+        instances: 2,
+      },
+    );
+    outage.down = true;
+    expect(await limits.admitVisitor(visitor())).toBeUndefined();
+    expect(await limits.admitVisitor(visitor())).toBeUndefined();
+    expect(await answerOf(await limits.admitVisitor(visitor()))).toEqual(
+      tooManyRequests('60', 'visitor limit'),
+    );
+  });
+
+  it('paces calls at this instance’s share of the budget, then at the shared one as soon as the store is back', async () => {
+    const { outage, store } = storeWithOutage();
+    const limits = createLimits({ requestsPerSecond: 4 }, store, { instances: 2 });
+    outage.down = true;
+    const settled = track(Array.from({ length: 4 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(300);
+    outage.down = false;
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Alone, 2 a second (one per 500 ms); back on the store, the calls that waited take its slots
+    // of 250 ms one by one, never together.
+    expect(settled).toEqual([0, 500, 750, 1000].map((at) => ({ at, status: undefined })));
+  });
+
+  it('holds this instance back after an upstream 429 learned while the store is down', async () => {
+    const { outage, store } = storeWithOutage();
+    const limits = createLimits({ maxWaitMs: 0 }, store);
+    outage.down = true;
+    await limits.learn(new Response('{"code":429}', { status: 429, headers: { 'Retry-After': '3' } }));
+    expect(await answerOf(await limits.awaitUpstream())).toEqual(
+      tooManyRequests('3', 'upstream asked to wait'),
+    );
+  });
+});
+
 describe('bad options', () => {
   it.each<[string, unknown]>([
     ['perVisitor', { points: 0, duration: 60 }],
@@ -249,9 +361,36 @@ describe('bad options', () => {
     ['maxWaitMs', -1],
     ['maxWaitMs', Number.POSITIVE_INFINITY],
     ['visitorKey', 'x-real-ip'],
+    ['trustProxy', 0],
+    ['trustProxy', 1.5],
+    ['trustProxy', 'x forwarded for'],
+    ['trustProxy', true],
   ])('refuses %s: %j with a TypeError that names it', (name, value) => {
     expect(() => limitsOf({ [name]: value } as ProxyLimits)).toThrow(
       expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(`limits.${name}`) }),
     );
+  });
+});
+
+describe('bad options, with the key given by mistake', () => {
+  const KEY = 'sk_live_0123456789abcdef0123456789abcdef';
+  it.each<[string, ProxyLimits]>([
+    ['perVisitor', { perVisitor: KEY as never }],
+    ['perVisitor.points', { perVisitor: { points: KEY as never, duration: 60 } }],
+    ['perVisitor.duration', { perVisitor: { points: 1, duration: KEY as never } }],
+    ['requestsPerSecond', { requestsPerSecond: KEY as never }],
+    ['maxWaitMs', { maxWaitMs: KEY as never }],
+    ['visitorKey', { visitorKey: KEY as never }],
+    ['trustProxy', { trustProxy: KEY }],
+    ['trustProxy', { trustProxy: { header: KEY } as never }],
+  ])('never quotes it when it is given to %s: it says what kind of value it got', (name, options) => {
+    const create = () => limitsOf(options);
+    expect(create).toThrow(expect.objectContaining({ message: expect.stringContaining(`limits.${name}`) }));
+    expect(create).toThrow(/\(got (a string|an object)\)/);
+    expect(create).not.toThrow(/0123456789/);
+  });
+
+  it('refuses visitorKey and trustProxy together', () => {
+    expect(() => limitsOf({ trustProxy: 1, visitorKey: () => 'a' })).toThrow(/visitorKey or trustProxy/);
   });
 });

@@ -84,12 +84,20 @@ describe.each(deployments)('%s store', (_name, deploy) => {
 
   it('sets a value only where none is, for every instance, until it expires', async () => {
     const [one, two] = deploy();
-    expect(await one.setIfAbsent('lock', 'a', 300)).toBe(true);
-    expect(await two.setIfAbsent('lock', 'b', 300)).toBe(false);
+    // A TTL no busy machine outlasts between two calls, for what holds while the value lives.
+    expect(await one.setIfAbsent('lock', 'a', 60_000)).toBe(true);
+    expect(await two.setIfAbsent('lock', 'b', 60_000)).toBe(false);
     expect(await two.get('lock')).toBe('a');
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(await one.get('lock')).toBeUndefined();
-    expect(await two.setIfAbsent('lock', 'b', 300)).toBe(true);
+    // A short one, watched until it expires: not before its TTL, and then free for every instance.
+    const setAt = Date.now();
+    expect(await one.setIfAbsent('short', 'a', 300)).toBe(true);
+    while ((await two.get('short')) !== undefined) {
+      expect(Date.now() - setAt).toBeLessThan(10_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Date.now() - setAt).toBeGreaterThanOrEqual(299);
+    expect(await two.setIfAbsent('short', 'b', 60_000)).toBe(true);
+    expect(await one.get('short')).toBe('b');
   });
 
   it('replaces, reads and forgets values across instances, each under its own key', async () => {
@@ -103,5 +111,41 @@ describe.each(deployments)('%s store', (_name, deploy) => {
     expect(await one.get('record')).toBeUndefined();
     expect(await one.get('other')).toBe('x');
     await expect(one.delete('never-set')).resolves.toBeUndefined();
+  });
+});
+
+describe('memory store at its maximum', () => {
+  it('keeps at most maxValues, forgetting the oldest written first', async () => {
+    const store = createMemoryStore({ maxValues: 1_000 });
+    for (let index = 0; index < 1_000; index++) await store.set(`key-${index}`, String(index), 60_000);
+    expect(await store.get('key-0')).toBe('0');
+    // Written again, key-0 is the newest: key-1 is now the oldest.
+    await store.set('key-0', 'again', 60_000);
+    for (let index = 1_000; index < 1_010; index++) await store.set(`key-${index}`, String(index), 60_000);
+    const kept = [];
+    for (let index = 0; index < 1_010; index++)
+      if ((await store.get(`key-${index}`)) !== undefined) kept.push(index);
+    expect(kept).toHaveLength(1_000);
+    expect(kept.slice(0, 2)).toEqual([0, 11]);
+    expect(kept.at(-1)).toBe(1_009);
+    expect(await store.get('key-0')).toBe('again');
+    // setIfAbsent writes too, and so evicts the oldest.
+    expect(await store.setIfAbsent('lock', 'token', 60_000)).toBe(true);
+    expect(await store.get('key-11')).toBeUndefined();
+  });
+
+  it('keeps 50 000 values by default', async () => {
+    const store = createMemoryStore();
+    for (let index = 0; index <= 50_000; index++) await store.set(`key-${index}`, '', 60_000);
+    expect(await store.get('key-0')).toBeUndefined();
+    expect(await store.get('key-1')).toBe('');
+    expect(await store.get('key-50000')).toBe('');
+  });
+
+  it.each([0, 1.5, 'sk_live_0123456789abcdef'])('refuses maxValues: %j without quoting it', (maxValues) => {
+    expect(() => createMemoryStore({ maxValues: maxValues as number })).toThrow(
+      /maxValues must be a whole number/,
+    );
+    expect(() => createMemoryStore({ maxValues: maxValues as number })).not.toThrow(/0123456789/);
   });
 });
