@@ -4,7 +4,7 @@ import { createHealthCheck } from './health.js';
 import { createIdempotency } from './idempotency.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import type { Limits } from './limits-contract.js';
-import { notConfigured } from './not-configured.js';
+import { notConfigured, notConfiguredHealth } from './not-configured.js';
 import { type Outcome, outcomeOfThrow, refuse } from './outcome.js';
 import type { ProxyLogEntry } from './proxy-log.js';
 import type { ProxySettings } from './proxy-options.js';
@@ -88,9 +88,7 @@ export function createProxyHandler(settings: ProxySettings, limits: Limits): Api
     if (pathname === '/health' || pathname.endsWith('/health')) {
       let answer: Response;
       try {
-        answer = serveCall
-          ? await health(request.method)
-          : refuse('not-configured', 503, 'the proxy is not configured (no API key)').response;
+        answer = serveCall ? await health(request.method) : notConfiguredHealth(request.method);
       } catch (thrown) {
         answer = outcomeOfThrow(thrown).response;
       }
