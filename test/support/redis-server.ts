@@ -4,14 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** A redis-server of the tests' own on a free loopback port. */
 export interface TestRedis {
   url: string;
   port: number;
   /** A new ioredis connection to it (each one stands for one proxy instance); closed by `stop`. */
-  connect(): Redis;
+  connect(options?: RedisOptions): Redis;
   /** Kills it at once (SIGKILL), as a crash would: what it had not written to disk is lost. */
   kill(): Promise<void>;
   /** Starts it again on the same port (and the same data directory), once it answers PING. */
@@ -65,8 +65,8 @@ export async function startRedisServer({ persistence = false } = {}): Promise<Te
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    connect: () => {
-      const connection = new Redis({ port, host: '127.0.0.1' });
+    connect: (options = {}) => {
+      const connection = new Redis({ ...options, port, host: '127.0.0.1' });
       // Refused connections while the server is killed are expected; the calls report them.
       connection.on('error', () => {});
       connections.push(connection);
