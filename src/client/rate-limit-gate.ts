@@ -81,6 +81,13 @@ const MIN_PER_SECOND = 1;
  */
 const PACE_GROWTH = 0.5;
 const PACE_DECREASE = 0.7;
+/**
+ * A pace that measured nothing (the client's first answers were 429s) knows nothing of the
+ * server's rate, and additive growth from one a second leaves a backlog for many seconds. It grows
+ * as TCP's slow start does instead, each accepted answer adding `SLOW_START_GROWTH` requests per
+ * second — doubling about every 0.7 s while the pace is used in full — until a 429 measures it.
+ */
+const SLOW_START_GROWTH = 1;
 
 const isPositive = (value: unknown): value is number => typeof value === 'number' && value > 0;
 
@@ -89,8 +96,8 @@ const isPositive = (value: unknown): value is number => typeof value === 'number
  * our own jittered back-off when the header is absent), jittered once per episode. When it opens,
  * the waiting requests leave at a learned pace — as many at once as the server took in one window,
  * then one per interval, with jitter — instead of in one burst that would draw the same 429s
- * again. The pace grows back with every accepted answer, shrinks with every new 429 episode, and is
- * forgotten once the backlog has drained. The moment the gate opens is recorded on the 429 it was
+ * again. The pace grows back with every accepted answer (fast from a floor that measured nothing),
+ * shrinks with every new 429 episode, and is forgotten once the backlog has drained. The moment the gate opens is recorded on the 429 it was
  * told about (`getRetryAt`), so React Query's retry and the countdown wait for the same moment.
  * A per-query retry cannot do this: each query waits on its own and they all come back together.
  */
@@ -114,6 +121,8 @@ export function createRateLimitGate({
   /** A learned pace is kept at least until then, and grows from `growAfter`. */
   let keepPaceUntil = 0;
   let growAfter = 0;
+  /** Whether the pace is the floor, which measured nothing: it grows fast until a 429 measures it. */
+  let slowStart = false;
   /** Nothing leaves before the horizon … */
   let horizon = 0;
   /** … but one probe, when the horizon is more than `maxWaitMs` away. */
@@ -257,7 +266,8 @@ export function createRateLimitGate({
       if (now >= horizon) backoffAttempt = 0;
       if (learned && now >= growAfter) {
         refill(now);
-        perSecond = Math.min(perSecond + PACE_GROWTH / perSecond, requestsPerSecond ?? Infinity);
+        const growth = slowStart ? SLOW_START_GROWTH : PACE_GROWTH / perSecond;
+        perSecond = Math.min(perSecond + growth, requestsPerSecond ?? Infinity);
       }
       schedule(now);
     },
@@ -302,8 +312,9 @@ export function createRateLimitGate({
       const opens = opensAt();
       keepPaceUntil = opens + window;
       // A rate measured from what the server took is trusted for one window before growing; the
-      // floor, which measured nothing, grows at once.
+      // floor, which measured nothing, grows at once, in slow start.
       growAfter = accepted ? keepPaceUntil : opens;
+      slowStart = !accepted;
       scheduleRetry(error, opens - now);
       queue = queue.filter((waiter) => {
         if (waiter.deadline >= opens) return true;
