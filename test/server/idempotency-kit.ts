@@ -73,7 +73,13 @@ export function recordingStore(store: ProxyStore = createMemoryStore()) {
 }
 
 /** A promise and the function that settles it, for a test to hold a call until it lets it go. */
-export function gate<T = void>() {
+export interface Gate<T> {
+  opened: Promise<T>;
+  open: (value: T) => void;
+}
+
+/** A new `Gate`. @example const landing = gate(); landing.open(); await landing.opened; */
+export function gate<T = void>(): Gate<T> {
   let open!: (value: T) => void;
   const opened = new Promise<T>((resolve) => {
     open = resolve;

@@ -16,14 +16,17 @@ const KEY = '0b6a2f51-3c1e-4d7a-a1f0-6d2b9c8e7f40';
 /** The sign-up form's hidden field into which the proxy writes the key. */
 const MARKER = 71234567890109;
 
-/** A simulator of the default world (our key only), counting the calls upstream per endpoint. */
-function world({ marker = false, phoneUnique = true } = {}) {
+/**
+ * A simulator of the default world (our key only), counting the calls upstream per endpoint;
+ * its clock `clockOffsetMs` off the proxy's.
+ */
+function world({ marker = false, phoneUnique = true, clockOffsetMs = 0 } = {}) {
   const state = { ...defaultSimulatorState(), apiKeys: { [API_KEY]: { write: true } } };
   const form = state.forms[0];
   if (!form) throw new Error('no form');
   if (marker) form.fields.push({ field_id: MARKER, field_title: '提交编号', field_type: 'text' });
   for (const field of form.fields) if (field.field_id === PHONE) field.unique = phoneUnique;
-  const simulator = createSimulator({ state });
+  const simulator = createSimulator({ state, now: () => Date.now() + clockOffsetMs });
   const calls: EndpointName[] = [];
   const handle = simulator.handle;
   simulator.handle = (endpoint, body, context) => {
@@ -188,6 +191,67 @@ describe('after an ambiguous failure of addRecord, the proxy finds out before an
     await sleep(100);
     expect(simulator.state.records).toHaveLength(1);
     expect(count('addRecord')).toBe(1);
+  });
+
+  it.each([
+    ['behind', -30_000],
+    ['ahead of', 30_000],
+  ])('finds the record when the API’s clock is 30 s %s the proxy’s', async (_label, clockOffsetMs) => {
+    const { simulator, count } = world({ clockOffsetMs });
+    const { proxy, logs } = proxyWith();
+    simulator.inject({ endpoint: 'addRecord', stored: true, status: 502, html: true });
+    const answer = await proxy(keyed());
+    expect(answer.status).toBe(200);
+    expect(logs[0]).toMatchObject({ outcome: 'confirmed' });
+    expect(await answer.json()).toMatchObject({ data: { record_id: simulator.state.records[0]?.record_id } });
+    expect(count('addRecord')).toBe(1);
+  });
+
+  it('claims no equal record submitted through another QR code of the form', async () => {
+    const { simulator } = world({ phoneUnique: false });
+    simulator.state.qrcodes.push({
+      code_id: 8002,
+      coding: 'q8002',
+      title: '海报',
+      tpl_ids: [7001],
+      state: 'active',
+    });
+    const elsewhere = simulator.handle(
+      'addRecord',
+      { ...record(), code_id: 8002 },
+      { apiKey: API_KEY, user: 'someone-else' },
+    );
+    expect(elsewhere.status).toBe(200);
+    const { proxy, logs } = proxyWith();
+    // Ours (through code 8001) was not stored.
+    simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
+    const answer = await proxy(keyed());
+    expect(answer.status).toBe(502);
+    expect(await answer.json()).toMatchObject({ message_detail: expect.stringContaining('found no record') });
+    expect(logs[0]?.idempotency?.result).toBe('not-found');
+  });
+
+  it('follows page_token to the record on the second page', async () => {
+    const { simulator } = world();
+    const soon = Math.floor(Date.now() / 1000) + 10;
+    // 55 later submissions of other people fill the first page (newest first).
+    for (let i = 0; i < 55; i += 1) {
+      const { fields } = record(`1390000${String(i).padStart(4, '0')}`, '李四');
+      simulator.state.records.push({
+        record_id: 900_000 + i,
+        tpl_id: 7001,
+        code_id: 8001,
+        user: 'someone-else',
+        submit_at: soon,
+        fields,
+      });
+    }
+    const { proxy } = proxyWith();
+    simulator.inject({ endpoint: 'addRecord', stored: true, status: 502, html: true });
+    const answer = await proxy(keyed());
+    expect(answer.status).toBe(200);
+    const ours = simulator.state.records.find((candidate) => candidate.user !== 'someone-else');
+    expect(await answer.json()).toMatchObject({ data: { record_id: ours?.record_id } });
   });
 
   it('looks up within the budget like any call upstream', async () => {

@@ -8,6 +8,7 @@ import { StoreUnavailableError } from '../../src/server/store-unavailable.js';
 import {
   BODY,
   forwarded,
+  type Gate,
   gate,
   gatewayPage,
   instance,
@@ -71,8 +72,8 @@ describe('two instances on one store', () => {
 
   it('releases only its own lock: after it lapsed and another instance took it, that one keeps it', async () => {
     const { store, writes } = recordingStore();
-    const held: Record<string, ReturnType<typeof gate<Outcome>>> = { a: gate(), b: gate() };
-    const started: Record<string, ReturnType<typeof gate>> = { a: gate(), b: gate() };
+    const held: Record<string, Gate<Outcome>> = { a: gate(), b: gate() };
+    const started: Record<string, Gate<void>> = { a: gate(), b: gate() };
     const sent: string[] = [];
     const make = (name: string) =>
       instance({
