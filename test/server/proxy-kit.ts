@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
-import type { ApiProxyOptions, ProxyLogEntry } from '../../src/server/index.js';
-import { createApiProxy } from '../../src/server/index.js';
+import type { ApiProxyOptions, ProxyLogEntry, ProxyStore } from '../../src/server/index.js';
+import { createApiProxy, createMemoryStore } from '../../src/server/index.js';
 import { type Handler, startTestServer } from '../support/test-server.js';
 
 export const API_KEY = 'sk_live_7f3a9c/DO_NOT_LEAK+proxy';
@@ -38,4 +38,26 @@ export function post(url: string, body: unknown = { tpl_id: 1 }, extraHeaders: H
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** A memory store that notes each call of the idempotency layer's (get, set …) in `events`. */
+export function recordingStore(events: string[]): ProxyStore {
+  const store = createMemoryStore();
+  const noted =
+    <Args extends unknown[], Result>(name: string, call: (...args: Args) => Result) =>
+    (...args: Args) => {
+      events.push(`store ${name}`);
+      return call(...args);
+    };
+  return {
+    limiter: (options) => store.limiter(options),
+    holdUntil: () => store.holdUntil(),
+    hold: (until) => store.hold(until),
+    get: noted('get', (key: string) => store.get(key)),
+    set: noted('set', (key: string, value: string, ttlMs: number) => store.set(key, value, ttlMs)),
+    setIfAbsent: noted('setIfAbsent', (key: string, value: string, ttlMs: number) =>
+      store.setIfAbsent(key, value, ttlMs),
+    ),
+    delete: noted('delete', (key: string) => store.delete(key)),
+  };
 }

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeResponse } from '../../src/server/envelope.js';
-import { createMemoryStore, type ProxyLogEntry, type ProxyStore } from '../../src/server/index.js';
+import { createMemoryStore, type ProxyLogEntry } from '../../src/server/index.js';
 import type { Limits } from '../../src/server/limits-contract.js';
 import { createProxyHandler } from '../../src/server/proxy-handler.js';
 import { resolveProxyOptions } from '../../src/server/proxy-options.js';
 import { StoreUnavailableError } from '../../src/server/store-unavailable.js';
 import { send, startTestServer } from '../support/test-server.js';
-import { API_KEY, PROXY, post, proxyTo, TEMPLATE } from './proxy-kit.js';
+import { API_KEY, PROXY, post, proxyTo, recordingStore, TEMPLATE } from './proxy-kit.js';
 
 const ADD_RECORD = `${PROXY}/api/v2/rpc/record/addRecord`;
 const KEY = { 'Idempotency-Key': '"0b6f3c2e-5d1a-4c8e-9f7b-2a4d6e8c0b1f"' };
-
-/** A memory store that notes each call of the idempotency layer's (get, set …) in `events`. */
-function recordingStore(events: string[]): ProxyStore {
-  const store = createMemoryStore();
-  const noted =
-    <Args extends unknown[], Result>(name: string, call: (...args: Args) => Result) =>
-    (...args: Args) => {
-      events.push(`store ${name}`);
-      return call(...args);
-    };
-  return {
-    limiter: (options) => store.limiter(options),
-    holdUntil: () => store.holdUntil(),
-    hold: (until) => store.hold(until),
-    get: noted('get', (key: string) => store.get(key)),
-    set: noted('set', (key: string, value: string, ttlMs: number) => store.set(key, value, ttlMs)),
-    setIfAbsent: noted('setIfAbsent', (key: string, value: string, ttlMs: number) =>
-      store.setIfAbsent(key, value, ttlMs),
-    ),
-    delete: noted('delete', (key: string) => store.delete(key)),
-  };
-}
 
 const tooMany = (seconds: number) => envelopeResponse(429, { headers: { 'Retry-After': String(seconds) } });
 
