@@ -12,3 +12,5 @@ export {
 } from './proxy-options.js';
 export type { ProxyStore } from './proxy-store.js';
 export { createRedisStore } from './redis-store.js';
+export type { StoreOutageOptions } from './store-outage-options.js';
+export type { TrustProxy } from './visitor-key.js';
