@@ -7,11 +7,6 @@ import { StoreUnavailableError } from './store-unavailable.js';
 const STORE_CALLS = ['holdUntil', 'hold', 'setIfAbsent', 'get', 'set', 'delete', 'ping'] as const;
 /** The limiter calls that reach the store; a refusal (`RateLimiterRes`) is an answer, not a failure. */
 const LIMITER_CALLS = new Set<PropertyKey>(['consume', 'get', 'set', 'block', 'delete', 'penalty', 'reward']);
-/**
- * After a call passes its deadline, the store counts as down for this long: calls fail at once
- * instead of each waiting out a deadline of its own (a hung Redis, a network partition).
- */
-const DOWN_AFTER_TIMEOUT_MS = 1_000;
 
 /**
  * @internal The store as the proxy uses it: every call, the limiters' included, answers within
@@ -26,20 +21,16 @@ export function guardStore(
   store: ProxyStore,
   { timeoutMs, retryAfterSeconds }: Pick<StoreOutageSettings, 'timeoutMs' | 'retryAfterSeconds'>,
 ): ProxyStore {
-  let downUntil = 0;
   const unavailable = (operation: string, cause: unknown) =>
     new StoreUnavailableError(operation, { retryAfterSeconds, cause });
 
   function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    if (Date.now() < downUntil) {
-      return Promise.reject(unavailable(operation, new Error('the store missed a deadline just now')));
-    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        downUntil = Date.now() + DOWN_AFTER_TIMEOUT_MS;
-        reject(unavailable(operation, new Error(`no answer within ${timeoutMs} ms`)));
-      }, timeoutMs);
+      timer = setTimeout(
+        () => reject(unavailable(operation, new Error(`no answer within ${timeoutMs} ms`))),
+        timeoutMs,
+      );
     });
     const attempt = Promise.resolve()
       .then(call)

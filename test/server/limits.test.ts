@@ -134,7 +134,7 @@ describe('the per-visitor limit', () => {
     let admitted = 0;
     for (let call = 0; call < 15; call++) {
       // One address where two proxies should have written two: written by the visitor.
-      const headers = call % 2 ? { 'X-Forwarded-For': `198.51.100.${call}` } : {};
+      const headers: Record<string, string> = call % 2 ? { 'X-Forwarded-For': `198.51.100.${call}` } : {};
       if (!(await limits.admitVisitor(visitor(headers)))) admitted += 1;
     }
     expect(admitted).toBe(10);

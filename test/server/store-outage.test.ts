@@ -62,7 +62,7 @@ describe('the store behind its deadline', () => {
     });
   });
 
-  it('after a missed deadline, fails at once for a second instead of waiting out each deadline', async () => {
+  it('asks the store again at the next call after a missed deadline: one slow answer is no outage', async () => {
     vi.useFakeTimers();
     let hung = true;
     const memory = createMemoryStore();
@@ -71,10 +71,6 @@ describe('the store behind its deadline', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(first.error).toBeInstanceOf(StoreUnavailableError);
     hung = false;
-    const next = settledOf(store.get('key'));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(next.error).toBeInstanceOf(StoreUnavailableError);
-    await vi.advanceTimersByTimeAsync(1_000);
     await expect(store.get('key')).resolves.toBeUndefined();
   });
 
@@ -107,8 +103,6 @@ describe('the proxy while its store does not answer', () => {
     expect(await down.json()).toEqual({ ok: false, down: ['store'] });
     expect((await health(proxy, 'HEAD')).status).toBe(503);
     hung = false;
-    // Past the second during which a missed deadline counts the store as down.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const up = await health(proxy);
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ ok: true });
