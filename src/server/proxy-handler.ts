@@ -62,8 +62,9 @@ function createCallFlow(settings: ProxySettings, apiKey: string, limits: Limits)
       timeoutMs: settings.bodyTimeoutMs,
     });
     if (typeof body !== 'string') return body;
-    const keyed = idempotency && isWriteEndpoint(endpoint) ? readIdempotencyKey(request.headers) : undefined;
-    if (!idempotency || !keyed || !isWriteEndpoint(endpoint)) return upstream.send(request, endpoint, body);
+    if (!idempotency || !isWriteEndpoint(endpoint)) return upstream.send(request, endpoint, body);
+    const keyed = readIdempotencyKey(request.headers);
+    if (!keyed) return upstream.send(request, endpoint, body);
     if ('problem' in keyed) return refuse('invalid', 400, keyed.problem, 100301);
     return idempotency.handle(request, endpoint, body, keyed.key, verdict.scope);
   };
