@@ -1,4 +1,4 @@
-import { quotesSecret, redactSecret } from '../core/redact-secret.js';
+import { redactSecret, redactSecretInJson } from '../core/redact-secret.js';
 
 /** Upstream headers the browser client reads; every other one (hop-by-hop, Set-Cookie …) stays here. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'content-language', 'x-request-id'];
@@ -6,9 +6,23 @@ const PASSED_HEADERS = ['content-type', 'retry-after', 'content-language', 'x-re
 const NULL_BODY = new Set([204, 205, 304]);
 
 /**
+ * Whether `text` is JSON, asked of every answer: were it asked only of answers that may quote the
+ * key, the time an answer takes would tell a visitor whether the text they planted does.
+ */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * @internal The browser's copy of an upstream answer: its status, its body's bytes and the headers
- * the client reads. A body or header that quotes `apiKey` is redacted (a header dropped), and the
- * answer says so.
+ * the client reads. A header that quotes 8 characters of `apiKey` is dropped; a JSON body loses
+ * each whole copy of it inside its strings, any other body each run of 8 (see `redactSecretInJson`);
+ * the answer says whether anything was.
  *
  * @example
  * const { response, redacted } = passOn(upstream.status, upstream.headers, bytes, apiKey);
@@ -30,7 +44,7 @@ export function passOn(
   let body = bytes;
   // Undecodable bytes become U+FFFD only in the search; the bytes go on as they came unless redacted.
   const text = new TextDecoder().decode(bytes);
-  const safe = quotesSecret(text, apiKey) ? redactSecret(text, apiKey) : text;
+  const safe = isJson(text) ? redactSecretInJson(text, apiKey) : redactSecret(text, apiKey);
   if (safe !== text) {
     redacted = true;
     body = new TextEncoder().encode(safe);

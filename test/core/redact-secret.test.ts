@@ -48,6 +48,14 @@ describe('redactSecret', () => {
     expect(redactSecret('anything', '')).toBe('anything');
   });
 
+  it('redacts a run that starts among the last characters of another, from elsewhere in the key', () => {
+    expect(redactSecret('x AAAABBBBDDDD x', 'sk_live_AAAABBBBCCCCBBBBDDDD')).toBe('x [redacted] x');
+  });
+
+  it('redacts a run across an escape that decodes to nothing, and keeps what surrounds it', () => {
+    expect(redactSecret(`<p>7Qm/2x+&#x1F600;Yp=Zr</p>`, KEY)).toBe('<p>[redacted]</p>');
+  });
+
   it('redacts a whole secret shorter than 8 characters', () => {
     expect(redactSecret('k=abc123 abc12', 'abc123')).toBe('k=[redacted] abc12');
   });
@@ -79,4 +87,50 @@ describe('redactSecret', () => {
       { numRuns: 1000, seed: Number(process.env.FC_SEED ?? 20_261_127) },
     );
   });
+
+  it('leaves no run of 8 characters of any key, each of its characters escaped its own way', () => {
+    const hex = (char: string, digits: number) => char.charCodeAt(0).toString(16).padStart(digits, '0');
+    const escapes = [
+      (char: string) => `%${hex(char, 2)}`,
+      (char: string) => `\\u${hex(char, 4).toUpperCase()}`,
+      (char: string) => `&#${char.charCodeAt(0)};`,
+      (char: string) => `&#x${hex(char, 1)};`,
+    ];
+    // What starts an escape is always escaped: a raw `%41` would be one character in both readings.
+    const escapeChar = fc.nat().map((pick) => (char: string) => {
+      const form = escapes[pick % (escapes.length + 1)];
+      if (form) return form(char);
+      return /[%&\\]/.test(char) ? `%${hex(char, 2)}` : char;
+    });
+    const visibleAscii = fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code));
+    const key = fc.array(visibleAscii, { minLength: 8, maxLength: 48 }).map((chars) => chars.join(''));
+    const around = fc.stringMatching(/^[a-z ]{0,6}$/);
+    fc.assert(
+      fc.property(
+        key,
+        fc.nat(),
+        fc.array(escapeChar, { minLength: 48, maxLength: 48 }),
+        around,
+        around,
+        (secret, from, forms, before, after) => {
+          const start = from % (secret.length - 7);
+          const run = [...secret.slice(start)]
+            .map((char, at) => (forms[at] as (char: string) => string)(char))
+            .join('');
+          const redacted = redactSecret(`${before}${run}${after}`, secret);
+          expect(keyRuns(decodeEscapes(redacted), secret)).toEqual([]);
+        },
+      ),
+      { numRuns: 1000, seed: Number(process.env.FC_SEED ?? 20_261_204) },
+    );
+  });
 });
+
+/** Test oracle, apart from `redactSecret`: `text` with its URL, `\\u` and HTML escapes decoded. */
+function decodeEscapes(text: string): string {
+  return text.replace(
+    /%([0-9a-f]{2})|\\u([0-9a-f]{4})|&#x([0-9a-f]+);|&#(\d+);/gi,
+    (_, url, json, html, decimal) =>
+      String.fromCharCode(url || json || html ? Number.parseInt(url || json || html, 16) : Number(decimal)),
+  );
+}
