@@ -21,8 +21,9 @@ const idOf = (value: unknown): number | undefined => {
   const id = typeof value === 'string' && /^[1-9]\d*$/.test(value) ? Number(value) : value;
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 };
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * @internal The submission in an `addRecord` body (JSON text), if it names a form, a code and
