@@ -207,6 +207,18 @@ describe('after an ambiguous failure of addRecord, the proxy finds out before an
     expect(count('addRecord')).toBe(1);
   });
 
+  it('claims no record that matches some of the values but not all', async () => {
+    const { simulator } = world();
+    // Someone else of the same name, another phone, just before ours.
+    simulator.handle('addRecord', record('13900139000'), { apiKey: API_KEY, user: 'someone-else' });
+    const { proxy, logs } = proxyWith();
+    simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
+    const answer = await proxy(keyed());
+    expect(answer.status).toBe(502);
+    expect(await answer.json()).toMatchObject({ message_detail: expect.stringContaining('found no record') });
+    expect(logs[0]?.idempotency?.result).toBe('not-found');
+  });
+
   it('claims no equal record submitted through another QR code of the form', async () => {
     const { simulator } = world({ phoneUnique: false });
     simulator.state.qrcodes.push({
