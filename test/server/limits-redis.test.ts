@@ -29,7 +29,7 @@ const visitor = () =>
   });
 
 it('counts a visitor across instances, with the exact Retry-After', async () => {
-  const [one, two] = twoInstances({ perVisitor: { points: 2, duration: 60 } });
+  const [one, two] = twoInstances({ perVisitor: { points: 2, duration: 60 }, trustProxy: 1 });
   expect(await one.admitVisitor(visitor())).toBeUndefined();
   expect(await two.admitVisitor(visitor())).toBeUndefined();
   const refused = await one.admitVisitor(visitor());
