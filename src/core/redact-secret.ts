@@ -103,9 +103,9 @@ function copiesOf(text: string, secret: string, length: number): Generator<Span>
   return byStart(copiesIn(text, secret, length), escaped[Symbol.iterator]());
 }
 
-/** `text` with each span, and spans that touch or overlap as one, replaced with `[redacted]`. */
-function replaceSpans(text: string, spans: Iterable<Span>): string {
-  let result = '';
+/** `text` in pieces, each span (spans that touch or overlap as one) a `[redacted]` piece. */
+function piecesAround(text: string, spans: Iterable<Span>): string[] {
+  const pieces: string[] = [];
   let kept = 0;
   let open: Span | undefined;
   for (const [start, end] of spans) {
@@ -114,59 +114,69 @@ function replaceSpans(text: string, spans: Iterable<Span>): string {
       continue;
     }
     if (open) {
-      result += text.slice(kept, open[0]) + REDACTED;
+      pieces.push(text.slice(kept, open[0]), REDACTED);
       kept = open[1];
     }
     open = [start, end];
   }
-  if (!open) return text;
-  return result + text.slice(kept, open[0]) + REDACTED + text.slice(open[1]);
+  if (!open) return [text];
+  pieces.push(text.slice(kept, open[0]), REDACTED, text.slice(open[1]));
+  return pieces;
+}
+
+/** Whole copies of `secret` (raw or escaped) inside the string tokens of `json`, by start. */
+function* copiesInJsonStrings(json: string, secret: string): Generator<Span> {
+  const tokens = jsonStringContents(json);
+  let token = tokens.next();
+  for (const [start, end] of copiesOf(json, secret, secret.length)) {
+    while (!token.done && token.value[1] <= start) token = tokens.next();
+    if (!token.done && token.value[0] <= start && end <= token.value[1]) yield [start, end];
+  }
 }
 
 /**
- * @internal Replaces with `[redacted]` every run of 8 or more characters of `secret` (all of it,
- * when it is shorter) in `text`: raw, URL-encoded, JSON-escaped, HTML-escaped, or mixed — a key cut
- * at the edge of a text included. The text is searched as it is and with its escapes decoded, in
- * time linear in its length.
+ * @internal `text` in pieces, `[redacted]` in place of each copy of `secret` it holds, to be
+ * joined or encoded one after the other (a 4 MiB answer is never copied into one string again);
+ * one piece, `text` itself, when it holds none. What counts as a copy depends on what `text` is:
  *
- * For text no visitor can place (headers, the gateway's pages, the API's error texts): where a
- * visitor's data is echoed, a run of 8 is a test of their guess, see `redactSecretInJson`.
+ * - `'text'`: every run of 8 or more characters of `secret` (all of it, when it is shorter) —
+ *   raw, URL-encoded, JSON-escaped, HTML-escaped, or mixed; a key cut at the edge of the text
+ *   included. For text no visitor's data can reach: headers, the gateway's pages, error texts.
+ * - `'json'`: `text` is valid JSON (the caller parsed it); only each whole copy of `secret`, raw or
+ *   escaped, inside one of its string tokens. No number, quote or space between tokens changes, so
+ *   the JSON stays valid and its numbers as they were.
+ *
+ * Either way the text is searched as it is and with its escapes decoded, in time linear in its
+ * length, with native search: a long text that quotes nothing costs one pass.
+ *
+ * @example
+ * redactedPieces('{"id":71234567890101,"note":"sk-test-0123456789abcdef"}', 'sk-test-0123456789abcdef', 'json');
+ * // ['{"id":71234567890101,"note":"', '[redacted]', '"}']
+ */
+export function redactedPieces(text: string, secret: string, kind: 'text' | 'json'): string[] {
+  if (!secret || !text) return [text];
+  // In JSON, only the whole key. JSON answers carry what visitors wrote (addRecord, then getRecord
+  // reads it back): were a run of the key redacted there, a visitor who plants guesses would read,
+  // in what came back changed, whether a guess extends what they know of the key — its public
+  // prefix (`sk_live_`) first, then each character found. Requiring 8 characters of the secret
+  // part only delays that: once 8 are known, the same test finds the others one by one. The whole
+  // key is redacted only for someone who holds it already: nothing is learned.
+  const copies =
+    kind === 'json'
+      ? copiesInJsonStrings(text, secret)
+      : copiesOf(text, secret, Math.min(MIN_RUN, secret.length));
+  return piecesAround(text, copies);
+}
+
+/**
+ * @internal `text` with every run of 8 or more characters of `secret` replaced with `[redacted]`:
+ * `redactedPieces(text, secret, 'text')`, joined.
  *
  * @example
  * redactSecret('{"auth":"Bearer sk_live_7Qm\\/2x…"}', 'sk_live_7Qm/2x…'); // '{"auth":"Bearer [redacted]"}'
  */
 export function redactSecret(text: string, secret: string): string {
-  if (!secret || !text) return text;
-  return replaceSpans(text, copiesOf(text, secret, Math.min(MIN_RUN, secret.length)));
-}
-
-/**
- * @internal Replaces with `[redacted]` every whole copy of `secret` inside the string tokens of a
- * valid JSON text (raw, or escaped as `redactSecret` reads escapes), and nothing else: no part of a
- * number, a token's quotes or the space between tokens, so the JSON stays valid and its numbers
- * as they were.
- *
- * @example
- * redactSecretInJson('{"id":71234567890101,"note":"sk-test-0123456789abcdef"}', 'sk-test-0123456789abcdef');
- * // '{"id":71234567890101,"note":"[redacted]"}'
- */
-export function redactSecretInJson(json: string, secret: string): string {
-  if (!secret) return json;
-  // Only the whole key: a visitor who can plant text that the answer echoes (addRecord, then
-  // getRecord) would read, in what a partial run's redaction changes, whether a guess extends what
-  // they know of the key — its public prefix first (`sk_live_`), then each character found. The
-  // whole key is redacted only by someone who already holds it: nothing is learned.
-  const tokens = jsonStringContents(json);
-  let token = tokens.next();
-  const insideOneToken = ([start, end]: Span) => {
-    while (!token.done && token.value[1] <= start) token = tokens.next();
-    return !token.done && token.value[0] <= start && end <= token.value[1];
-  };
-  return replaceSpans(json, filter(copiesOf(json, secret, secret.length), insideOneToken));
-}
-
-function* filter(spans: Iterable<Span>, keep: (span: Span) => boolean): Generator<Span> {
-  for (const span of spans) if (keep(span)) yield span;
+  return redactedPieces(text, secret, 'text').join('');
 }
 
 /**
@@ -177,5 +187,5 @@ function* filter(spans: Iterable<Span>, keep: (span: Span) => boolean): Generato
  * quotesSecret('Bearer sk_live_7Qm/2x…', 'sk_live_7Qm/2x…'); // true
  */
 export function quotesSecret(text: string, secret: string): boolean {
-  return !!secret && !copiesOf(text, secret, Math.min(MIN_RUN, secret.length)).next().done;
+  return redactedPieces(text, secret, 'text').length > 1;
 }

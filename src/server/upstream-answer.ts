@@ -1,4 +1,4 @@
-import { redactSecret, redactSecretInJson } from '../core/redact-secret.js';
+import { redactedPieces, redactSecret } from '../core/redact-secret.js';
 
 /** Upstream headers the browser client reads; every other one (hop-by-hop, Set-Cookie …) stays here. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'content-language', 'x-request-id'];
@@ -21,7 +21,7 @@ function isJson(text: string): boolean {
 /**
  * @internal The browser's copy of an upstream answer: its status, its body's bytes and the headers
  * the client reads. A header that quotes 8 characters of `apiKey` is dropped; a JSON body loses
- * each whole copy of it inside its strings, any other body each run of 8 (see `redactSecretInJson`);
+ * each whole copy of it inside its strings, any other body each run of 8 (see `redactedPieces`);
  * the answer says whether anything was.
  *
  * @example
@@ -41,13 +41,14 @@ export function passOn(
     if (redactSecret(value, apiKey) !== value) redacted = true;
     else headers.set(name, value);
   }
-  let body = bytes;
+  let body: Uint8Array | Blob = bytes;
   // Undecodable bytes become U+FFFD only in the search; the bytes go on as they came unless redacted.
   const text = new TextDecoder().decode(bytes);
-  const safe = isJson(text) ? redactSecretInJson(text, apiKey) : redactSecret(text, apiKey);
-  if (safe !== text) {
+  const pieces = redactedPieces(text, apiKey, isJson(text) ? 'json' : 'text');
+  if (pieces.length > 1) {
     redacted = true;
-    body = new TextEncoder().encode(safe);
+    // A Blob encodes the pieces one after the other, and adds no Content-Type of its own.
+    body = new Blob(pieces);
   }
   // An API answer is one person's: no cache in between may keep it.
   headers.set('Cache-Control', 'no-store');

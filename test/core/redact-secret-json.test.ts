@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonStringContents } from '../../src/core/json-string-tokens.js';
-import { redactSecretInJson } from '../../src/core/redact-secret.js';
+import { redactedPieces } from '../../src/core/redact-secret.js';
 
 const HEX_KEY = 'sk-test-0123456789abcdef';
 const KEY = 'sk_live_7Qm/2x+Yp=Zr"Kd\\8wNf%Tb3Hj&Lc9Vs';
+const redactSecretInJson = (json: string, secret: string) => redactedPieces(json, secret, 'json').join('');
 
 describe('jsonStringContents', () => {
   it.each([
@@ -23,7 +24,7 @@ describe('jsonStringContents', () => {
   });
 });
 
-describe('redactSecretInJson', () => {
+describe("redactedPieces of a JSON text ('json')", () => {
   it.each([
     ['in a value', `{"note":"key ${HEX_KEY}!"}`, '{"note":"key [redacted]!"}'],
     ['in a key', `{"${HEX_KEY}":1}`, '{"[redacted]":1}'],
@@ -67,6 +68,19 @@ describe('redactSecretInJson', () => {
 
   it('keeps everything for an empty secret', () => {
     expect(redactSecretInJson('["x"]', '')).toBe('["x"]');
+  });
+
+  it('gives the text in pieces around each copy, or as one piece when it holds none', () => {
+    const json = `["${HEX_KEY}",1,"a${HEX_KEY}b"]`;
+    expect(redactedPieces(json, HEX_KEY, 'json')).toEqual([
+      '["',
+      '[redacted]',
+      '",1,"a',
+      '[redacted]',
+      'b"]',
+    ]);
+    expect(redactedPieces('["12345678"]', HEX_KEY, 'json')).toEqual(['["12345678"]']);
+    expect(redactedPieces('["12345678"]', HEX_KEY, 'text')).toEqual(['["', '[redacted]', '"]']);
   });
 
   it('leaves any JSON valid, its numbers and shape as they were, and no whole key in its strings', () => {
