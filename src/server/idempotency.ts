@@ -21,7 +21,7 @@ interface Kept {
 /** How often a resend looks again at a key still in flight. */
 const POLL_MS = 100;
 /** The first and the longest pause between tries to release a lock while the store fails. */
-const RELEASE_RETRY_MS = { first: 250, longest: 5_000 };
+const RELEASE_RETRY_MS = { first: 250, longest: 1_000 };
 
 const parse = <T>(text: string | undefined): T | undefined => {
   if (text === undefined) return undefined;
