@@ -47,6 +47,14 @@ export interface ApiErrorInit {
    * @example if (mayHaveBeenStored(error) && error.idempotencyKey) offerSafeResend();
    */
   idempotencyKey?: string;
+  /**
+   * The answer's `X-Request-Id`: the id the proxy (or the API) logged this call under, and the
+   * reference a person reads out to support (`getErrorReference`). Kept only when it is 1–128
+   * visible ASCII characters; anything else is dropped, never cut (a cut id finds no log entry).
+   * Plain text: render it as text, never as HTML.
+   * @example if (error.requestId) openSupportTicket({ requestId: error.requestId });
+   */
+  requestId?: string;
   /** What was thrown underneath (a fetch `TypeError`, a `DOMException` …). */
   cause?: unknown;
 }
@@ -70,6 +78,19 @@ const KIND_MESSAGES: Record<ApiErrorKind, string> = {
 
 /** Text kept on an error (`serverMessage`, `detail`, `endpoint`, `idempotencyKey`) is cut to this many characters. */
 const MAX_TEXT_LENGTH = 1000;
+/** A request id as a log search needs it whole: 1–128 visible ASCII characters. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * @internal `value` when it is a request id an error keeps (1–128 visible ASCII characters), else
+ * `undefined`: never cut, since a cut id finds no log entry.
+ *
+ * @example
+ * asRequestId('3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f'); // kept
+ * asRequestId('<b>x</b> y'); // undefined: a space is not visible ASCII
+ */
+export const asRequestId = (value: unknown): string | undefined =>
+  typeof value === 'string' && REQUEST_ID.test(value) ? value : undefined;
 
 /**
  * @internal `text` cut to `length` characters, the last of them `…`, never splitting a character
@@ -118,6 +139,7 @@ function normalize(init: ApiErrorInit): ApiErrorInit {
     retryAfterMs: asNumber(init.retryAfterMs),
     endpoint: asCappedText(init.endpoint),
     idempotencyKey: asCappedText(init.idempotencyKey),
+    requestId: asRequestId(init.requestId),
   };
 }
 
@@ -156,6 +178,8 @@ export class ApiError extends Error {
   readonly endpoint: string | undefined;
   /** See `ApiErrorInit.idempotencyKey`. */
   readonly idempotencyKey: string | undefined;
+  /** See `ApiErrorInit.requestId`. */
+  readonly requestId: string | undefined;
 
   constructor(raw: ApiErrorInit) {
     const init = normalize(raw);
@@ -169,6 +193,7 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.endpoint = init.endpoint;
     this.idempotencyKey = init.idempotencyKey;
+    this.requestId = init.requestId;
   }
 
   /** @internal Lets `isApiError` recognise errors made by another copy of this library. */

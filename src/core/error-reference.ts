@@ -16,15 +16,19 @@ const describeCause = (cause: unknown): string => {
 };
 
 /**
- * A short reference for support, e.g. `100308-0K3J9QX`: the error's number (or kind) and a digest
- * of its fields. It is computed, never random, so the server's render and the browser's hydration
- * of the same error agree, and a screenshot matches the `onError` log line of that error. Errors
- * with the same fields share it: pair it with the time to find one occurrence. A thrown value and
- * the `ApiError` made of it share it too.
+ * The reference a person quotes to support. When the answer carried an `X-Request-Id` (every
+ * answer of `createApiProxy` does), it is that id, verbatim: pasted into a log search, it finds the
+ * one log entry of that call. Otherwise (no answer at all, a server that sends no id) it is the
+ * error's number (or kind) and a digest of its fields, e.g. `100308-0K3J9QX`: errors with the same
+ * fields share it, so pair it with the time. Either way it is read from the error, never made while
+ * rendering: the server's render and the browser's hydration agree, and a screenshot matches the
+ * `onError` log line. A thrown value and the `ApiError` made of it share it.
  * @example onError={(error) => log({ reference: getErrorReference(error), ...error.toJSON() })}
  */
 export function getErrorReference(error: unknown): string {
-  const { kind, code, errorCode, status, endpoint, serverMessage, detail, cause } = toApiError(error);
+  const apiError = toApiError(error);
+  if (apiError.requestId) return apiError.requestId;
+  const { kind, code, errorCode, status, endpoint, serverMessage, detail, cause } = apiError;
   const fields = [kind, code, errorCode, status, endpoint, serverMessage, detail, describeCause(cause)];
   return `${errorCode ?? code ?? kind}-${hash(fields.join('\u0000'))}`.toUpperCase();
 }

@@ -1,4 +1,4 @@
-import { ApiError, cutText, withApiErrorFields } from './api-error.js';
+import { ApiError, asRequestId, cutText, withApiErrorFields } from './api-error.js';
 import { type BoundedText, readBoundedText } from './read-bounded-text.js';
 import { redactSecret } from './redact-secret.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -53,6 +53,12 @@ function toText(value: unknown, secret: string): string | undefined {
   return redactSecret(text.slice(0, SERVER_TEXT_WINDOW), secret);
 }
 
+/** The answer's `X-Request-Id`, when it is a valid id that does not quote the secret. */
+function requestIdOf(response: Response, secret: string): string | undefined {
+  const id = asRequestId(response.headers.get('x-request-id'));
+  return id !== undefined && redactSecret(id, secret) === id ? id : undefined;
+}
+
 function parseEnvelope(text: string, secret: string): Envelope | undefined {
   let body: unknown;
   try {
@@ -100,8 +106,9 @@ async function readBody(response: Response): Promise<BoundedText> {
  * answer, and throws an `ApiError` for everything else — envelopes with a code ≠ 0 (`api`), non-2xx
  * answers without a readable envelope such as the bare HTML 502 pages of the gateway (`http`, with
  * `code` = HTTP status), and 2xx answers that are not an envelope (`invalid-response`). Fills
- * `retryAfterMs` from the `Retry-After` header. Reads at most 1 MiB of the body (16 KiB of one that
- * cannot be an envelope) and cancels the rest: a body longer than that is not an envelope.
+ * `retryAfterMs` from the `Retry-After` header and `requestId` from `X-Request-Id` (one that quotes
+ * `secret` is dropped). Reads at most 1 MiB of the body (16 KiB of one that cannot be an envelope)
+ * and cancels the rest: a body longer than that is not an envelope.
  *
  * @example
  * const response = await fetch('/api/v2/rpc/forms/getTemplate', { method: 'POST', body });
@@ -116,11 +123,12 @@ export async function readApiResponse<T>(
 ): Promise<T> {
   const { status, ok } = response;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const requestId = requestIdOf(response, secret);
   let body: BoundedText;
   try {
     body = await readBody(response);
   } catch (thrown) {
-    throw withApiErrorFields(toTransportError(thrown, endpoint), { status, retryAfterMs });
+    throw withApiErrorFields(toTransportError(thrown, endpoint), { status, retryAfterMs, requestId });
   }
 
   const envelope = body.cut ? undefined : parseEnvelope(body.text, secret);
@@ -134,6 +142,7 @@ export async function readApiResponse<T>(
       detail: envelope.detail,
       retryAfterMs,
       endpoint,
+      requestId,
     });
   }
   if (envelope && ok) return envelope.data as T;
@@ -151,5 +160,6 @@ export async function readApiResponse<T>(
           : excerpt(body.text, secret),
     retryAfterMs,
     endpoint,
+    requestId,
   });
 }

@@ -162,6 +162,23 @@ describe('createApiClient', () => {
     expect(error).toMatchObject({ kind: 'api', code: 429, retryAfterMs: 0 });
   });
 
+  it('keeps the answer’s X-Request-Id as requestId, but never one that quotes the key', async () => {
+    const { client } = await serve((request, response) =>
+      send(
+        response,
+        400,
+        { code: 400, error_code: 100308 },
+        { 'X-Request-Id': request.path.includes('getFormList') ? 'req-7' : `id${API_KEY}` },
+      ),
+    );
+    const error = await rejection(client.getFormList());
+    expect(error).toMatchObject({ errorCode: 100308, requestId: 'req-7' });
+    expect(error.toJSON()).toMatchObject({ requestId: 'req-7' });
+    const echoed = await rejection(client.getTemplate({ tpl_id: 1 }));
+    expect(echoed).toMatchObject({ errorCode: 100308, requestId: undefined });
+    expect(everythingSeenOf(echoed)).not.toContain(API_KEY.slice(0, 8));
+  });
+
   it('times out when no answer comes, and when the body stalls', async () => {
     const { client } = await serve(() => new Promise(() => {}), { timeoutMs: 100 });
     const started = Date.now();
@@ -174,7 +191,8 @@ describe('createApiClient', () => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write('{"code":0,');
       },
-      { timeoutMs: 100 },
+      // Long enough for the headers to arrive on a loaded machine: the body is what stalls.
+      { timeoutMs: 1500 },
     );
     expect(await rejection(stalling.client.getFormList())).toMatchObject({ kind: 'timeout', status: 200 });
   });

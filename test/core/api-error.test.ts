@@ -46,6 +46,16 @@ describe('ApiError', () => {
     });
   });
 
+  it('keeps a requestId through toJSON and withApiErrorFields; one that is not 1–128 visible ASCII characters is dropped', () => {
+    const error = new ApiError({ kind: 'api', code: 400, requestId: 'req-1' });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ requestId: 'req-1' });
+    expect(new ApiError(JSON.parse(JSON.stringify(error))).requestId).toBe('req-1');
+    expect(withApiErrorFields(error, { kind: 'http' }).requestId).toBe('req-1');
+    for (const requestId of ['', ' req', 'r'.repeat(129), 'a\nb', 'é', 7, { toString: () => 'x' }]) {
+      expect(new ApiError({ kind: 'api', requestId } as never).requestId, String(requestId)).toBeUndefined();
+    }
+  });
+
   it('keeps an idempotencyKey through toJSON and withApiErrorFields, capped like server text', () => {
     const error = new ApiError({ kind: 'timeout', idempotencyKey: 'k-1' });
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ kind: 'timeout', idempotencyKey: 'k-1' });

@@ -240,3 +240,61 @@ describe('readApiResponse throws ApiError for', () => {
     });
   });
 });
+
+describe('readApiResponse keeps the answer’s X-Request-Id as requestId', () => {
+  const ID = '3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f';
+  const breaksOff = () =>
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"code":'));
+        controller.error(new TypeError('terminated'));
+      },
+    });
+
+  it.each([
+    ['an envelope error', () => json(400, { code: 400, error_code: 100308 }, { 'X-Request-Id': ID })],
+    ['an HTML 502', () => respond(502, GATEWAY_502, { 'X-Request-Id': ID })],
+    ['a 2xx that is not an envelope', () => respond(200, '<html></html>', { 'X-Request-Id': ID })],
+    [
+      'a body that breaks off',
+      () => new Response(breaksOff(), { status: 200, headers: { 'X-Request-Id': ID } }),
+    ],
+  ])('on %s', async (_, response) => {
+    expect(await failure(response())).toMatchObject({ requestId: ID });
+  });
+
+  it.each([
+    ['longer than 128 characters', 'r'.repeat(129)],
+    ['holding a space', 'req 1'],
+    ['holding HTML', '<img src=x onerror=alert(1)>'],
+    ['holding a non-ASCII character', 'req-é'],
+    ['twice (joined with a comma and a space)', ['a', 'b']],
+  ])('drops one %s, whole: a cut id would find no log entry', async (_, value) => {
+    const headers = new Headers();
+    for (const one of [value].flat()) headers.append('X-Request-Id', one);
+    const error = await failure(new Response('{"code":400}', { status: 400, headers }));
+    expect(error).not.toHaveProperty('requestId');
+    expect(error.code).toBe(400);
+  });
+
+  it('keeps one of exactly 128 visible ASCII characters', async () => {
+    const id = `${'!~'.repeat(63)}<>`;
+    expect(await failure(json(400, { code: 400 }, { 'X-Request-Id': id }))).toMatchObject({ requestId: id });
+  });
+
+  it('drops one that quotes the secret', async () => {
+    const secret = 'sk_live_0123456789abcdef';
+    const error = await readApiResponse(
+      json(401, { code: 401 }, { 'X-Request-Id': `id-${secret}` }),
+      ENDPOINT,
+      {
+        secret,
+      },
+    ).catch((thrown: ApiError) => thrown);
+    expect(error).toMatchObject({ kind: 'api', code: 401, requestId: undefined });
+    const other = await readApiResponse(json(401, { code: 401 }, { 'X-Request-Id': 'id-1' }), ENDPOINT, {
+      secret,
+    }).catch((thrown: ApiError) => thrown);
+    expect(other).toMatchObject({ requestId: 'id-1' });
+  });
+});

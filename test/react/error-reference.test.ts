@@ -36,4 +36,14 @@ describe('getErrorReference', () => {
     expect(getErrorReference(new ApiError({ kind: 'timeout' }))).toMatch(/^TIMEOUT-/);
     expect(getErrorReference('boom')).toMatch(/^UNKNOWN-/);
   });
+
+  it('is the request id, verbatim, when the answer carried one: two equal errors of two calls differ', () => {
+    const fields = { kind: 'api', code: 400, errorCode: 100308 } as const;
+    const first = new ApiError({ ...fields, requestId: '3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f' });
+    const second = new ApiError({ ...fields, requestId: 'upstream.Req_42' });
+    expect(getErrorReference(first)).toBe('3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f');
+    expect(getErrorReference(second)).toBe('upstream.Req_42');
+    // Rebuilt from its JSON (a server's render, then the browser's), it keeps the reference.
+    expect(getErrorReference(new ApiError(JSON.parse(JSON.stringify(first))))).toBe(getErrorReference(first));
+  });
 });

@@ -4,7 +4,7 @@ import { type ReactElement, type ReactNode, Suspense } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { ERROR_KEYS } from '../../src/core/index.js';
+import { ApiError, ERROR_KEYS } from '../../src/core/index.js';
 import { createApiErrorsI18n, en, zh as zhTexts } from '../../src/i18n/index.js';
 import { ApiErrorBoundary, ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
@@ -53,6 +53,19 @@ describe('server-rendered views hydrate without a mismatch', () => {
       ));
       expect(problems).toEqual([]);
     }
+  });
+
+  it('shows the request id as the reference, the same on both sides (the error rebuilt from its JSON)', async () => {
+    const sent = errorForKey('100300', { requestId: '3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f' });
+    const view = () => (
+      <ApiErrorsProvider i18n={zh}>
+        <ApiErrorView error={new ApiError(JSON.parse(JSON.stringify(sent)))} write />
+      </ApiErrorsProvider>
+    );
+    expect(await hydrate(view)).toEqual([]);
+    expect(renderToString(view())).toContain(
+      '<code class="cae-error__code">3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f</code>',
+    );
   });
 
   it('also with only the provider’s languages, on a page whose language is Chinese', async () => {
