@@ -31,6 +31,8 @@ describe('redactSecret', () => {
       '"[redacted]"',
     ],
     ['a run of the key across an encoded slash', 'x 7Qm%2f2x+Y x', 'x [redacted] x'],
+    ['a run of the key that ends with an escape', `x ${KEY.slice(3, 11)}%2F x`, 'x [redacted] x'],
+    ['a run of the key that starts with an escape', `x \\u002F2x+Yp=Z x`, 'x [redacted] x'],
   ])('removes %s', (_, text, redacted) => {
     expect(redactSecret(text, KEY)).toBe(redacted);
   });
