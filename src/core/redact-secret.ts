@@ -178,14 +178,3 @@ export function redactedPieces(text: string, secret: string, kind: 'text' | 'jso
 export function redactSecret(text: string, secret: string): string {
   return redactedPieces(text, secret, 'text').join('');
 }
-
-/**
- * @internal Whether `redactSecret` would change `text`. No longer used by the proxy (redaction is one
- * native pass itself); kept only until test/server/proxy-key.test.ts drops its block about it.
- *
- * @example
- * quotesSecret('Bearer sk_live_7Qm/2x…', 'sk_live_7Qm/2x…'); // true
- */
-export function quotesSecret(text: string, secret: string): boolean {
-  return redactedPieces(text, secret, 'text').length > 1;
-}
