@@ -18,12 +18,24 @@ const UNIDENTIFIED_VISITORS = 10;
 /** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
 const DEFAULT_HOLD_MS = 1_000;
 /**
- * A budget learned from an upstream 429 is three quarters of what upstream took in a second: that
- * second's count includes the burst the upstream's bucket held, above its steady rate. It is kept
- * this long after the last 429, then forgotten (the next burst teaches it again).
+ * A budget learned from an upstream 429 is three quarters of the upstream's rate as what it took
+ * before the 429 shows it: the most it took in a window of up to `TAKEN_WINDOW_TICKS` ticks ending
+ * then, over the window's length plus one second. A bucket that holds a second of its rate takes at
+ * most that rate times (window + 1 s), however the burst spread over the window (a slow machine
+ * spreads it); counted per second instead, a burst spread over one second would teach the bucket
+ * plus a second of refill. It is kept this long after the last 429, then forgotten (the next burst
+ * teaches it again).
  */
 const LEARNED_MARGIN = 0.75;
 const LEARNED_SECONDS = 300;
+const TICK_MS = 100;
+const TAKEN_WINDOW_TICKS = 20;
+/**
+ * A call leaves only while this share of its budget slot is still ahead: the moments between the
+ * last look at the clock and the call leaving (a busy process, a pause) must not carry it into the
+ * next slot, where it would make two in one slot, and more than the budget in a second of the clock.
+ */
+const DEPARTURE_MARGIN = 0.25;
 /** Rates are kept in the store as whole hundredths of a request per second. */
 const HUNDREDTHS = 100;
 const MANY = 1_000_000_000;
@@ -121,13 +133,34 @@ function limitsOver(settings: Settings, store: ProxyStore) {
     });
   // Upstream answers other than 429, counted per second of the clock, and the budget learned from
   // them at a 429 when none is configured: both shared by every instance through the store.
-  const accepted = store.limiter({ keyPrefix: 'accepted', points: MANY, duration: 2 });
+  const accepted = store.limiter({
+    keyPrefix: 'accepted',
+    points: MANY,
+    duration: Math.ceil((TAKEN_WINDOW_TICKS * TICK_MS) / 1000) + 1,
+  });
   const learned = store.limiter({ keyPrefix: 'learned', points: MANY, duration: LEARNED_SECONDS });
 
   const budgetNow = async (): Promise<number | undefined> => {
     if (requestsPerSecond !== undefined) return requestsPerSecond;
     const hundredths = (await learned.get('rate'))?.consumedPoints;
     return hundredths ? hundredths / HUNDREDTHS : undefined;
+  };
+
+  let storeRoundTripMs = 0;
+
+  /** The upstream's rate as what it took before `now` shows it (see `LEARNED_MARGIN`). */
+  const tookPerSecond = async (now: number): Promise<number> => {
+    const tick = Math.floor(now / TICK_MS);
+    const counts = await Promise.all(
+      Array.from({ length: TAKEN_WINDOW_TICKS }, (_, back) => accepted.get(String(tick - back))),
+    );
+    let taken = 0;
+    let most = 0;
+    for (const [back, count] of counts.entries()) {
+      taken += count?.consumedPoints ?? 0;
+      most = Math.max(most, taken / (((back + 1) * TICK_MS) / 1000 + 1));
+    }
+    return most;
   };
 
   return {
@@ -147,54 +180,60 @@ function limitsOver(settings: Settings, store: ProxyStore) {
     },
 
     step: async (): Promise<Step> => {
-      const now = Date.now();
-      const held = (await store.holdUntil()) - now;
+      const [holdUntil, rate] = await Promise.all([store.holdUntil(), budgetNow()]);
+      const held = holdUntil - Date.now();
       if (held > 0) return { wait: held, reason: 'upstream asked to wait' };
-      const rate = await budgetNow();
       if (!rate) return undefined;
       // One call per slot of 1/rate seconds of the wall clock, the same slots on every instance:
       // evenly spread, so an upstream token bucket never sees a burst of a second's budget at
-      // once, and no second of the clock sees more than the budget.
+      // once, and no second of the clock sees more than the budget. The slot asked for is the one
+      // the store's answer will come in, by how long its last answer took: on a store slower
+      // than a slot, the slot current when asking would always be over by the answer.
       const slotMs = 1000 / rate;
-      const slot = Math.floor(now / slotMs);
+      const asked = Date.now();
+      const slot = Math.floor((asked + storeRoundTripMs) / slotMs);
       const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
       try {
         await slots.consume(`${rate}:${slot}`);
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return { wait: Math.ceil((slot + 1) * slotMs - now), reason: 'organisation budget' };
+        return { wait: Math.ceil((slot + 1) * slotMs - Date.now()), reason: 'organisation budget' };
       }
-      // A slot taken after it ended (a slow store, a busy process) is not spent late, where it
-      // would crowd the next one: the call waits for a slot of its own.
-      return Date.now() < (slot + 1) * slotMs ? undefined : { wait: 0, reason: 'organisation budget' };
+      storeRoundTripMs = Date.now() - asked;
+      const early = slot * slotMs - Date.now();
+      if (early > 0) await sleep(early, undefined);
+      // A slot taken too late (a slow store, a busy process) is not spent late, where it would
+      // crowd the next one: the call waits for a slot of its own.
+      const onTime = Date.now() < (slot + 1 - DEPARTURE_MARGIN) * slotMs;
+      return onTime ? undefined : { wait: 0, reason: 'organisation budget' };
     },
 
     async learn(response: Response): Promise<void> {
       const now = Date.now();
-      const second = Math.floor(now / 1000);
       if (response.status !== 429) {
         // An answer taken while a hold is on is the tail of a burst, let through by what the
         // upstream's bucket refilled since its 429: counted, it would teach a rate above the
         // upstream's own. A configured budget needs no counts at all.
         if (requestsPerSecond === undefined && now >= (await store.holdUntil())) {
-          await accepted.consume(String(second));
+          await accepted.consume(String(Math.floor(now / TICK_MS)));
         }
         return;
       }
-      const wait = parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS;
-      const freshEpisode = now >= (await store.holdUntil());
-      await store.hold(now + wait);
-      if (requestsPerSecond !== undefined) return;
-      // Learn the budget from what upstream took in this second and the one before. The answers of
-      // one burst arrive in any order, so within an episode (until the hold ends) the largest
-      // count wins; a 429 in a new episode, while the learned budget paces, lowers it.
-      const counts = await Promise.all([second, second - 1].map((key) => accepted.get(String(key))));
-      const took = Math.max(...counts.map((count) => count?.consumedPoints ?? 0)) * LEARNED_MARGIN;
-      const current = await budgetNow();
-      let rate = took;
-      if (current !== undefined) rate = freshEpisode ? current * LEARNED_MARGIN : Math.max(current, took);
-      rate = Math.max(1, rate);
-      await learned.set('rate', Math.round(rate * HUNDREDTHS), LEARNED_SECONDS);
+      const until = now + (parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS);
+      if (requestsPerSecond !== undefined) return store.hold(until);
+      // Everything the budget depends on is read at once, and the budget written with the hold: a
+      // store slow to answer must not end the hold before the budget that follows it is known.
+      const [heldUntil, current, took] = await Promise.all([
+        store.holdUntil(),
+        budgetNow(),
+        tookPerSecond(now),
+      ]);
+      // The answers of one burst arrive in any order, so within an episode (until the hold ends)
+      // the largest estimate wins; a 429 in a new episode, while the learned budget paces, lowers it.
+      let rate = took * LEARNED_MARGIN;
+      if (current !== undefined) rate = now >= heldUntil ? current * LEARNED_MARGIN : Math.max(current, rate);
+      const hundredths = Math.round(Math.max(1, rate) * HUNDREDTHS);
+      await Promise.all([learned.set('rate', hundredths, LEARNED_SECONDS), store.hold(until)]);
     },
   };
 }

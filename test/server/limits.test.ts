@@ -179,6 +179,18 @@ describe('the organisation budget', () => {
     expect(gaps(fast.map((call) => call.at)).slice(1)).toEqual([400, 400, 400]);
   });
 
+  it('lets no call go in the last quarter of its slot: a pause before it leaves could carry it into the next', async () => {
+    const limits = limitsOf({ requestsPerSecond: 2 });
+    await vi.advanceTimersByTimeAsync(400);
+    const settled = track([limits.awaitUpstream()]);
+    await vi.advanceTimersByTimeAsync(100);
+    const late = track([limits.awaitUpstream()]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    // 400 ms into a slot of 500, 100 ms are left: the call waits for the next slot. So does the
+    // one asking later, for the slot after it.
+    expect([...settled, ...late].map((call) => call.at)).toEqual([500, 1000]);
+  });
+
   it('answers a local 429 at once when the budget is further away than maxWaitMs', async () => {
     const limits = limitsOf({ requestsPerSecond: 1, maxWaitMs: 500 });
     await vi.advanceTimersByTimeAsync(200);
@@ -215,9 +227,9 @@ describe('the hold learned from upstream 429s', () => {
     await limits.learn(upstream429({ 'Retry-After': '1' }));
     const settled = track(Array.from({ length: 5 }, () => limits.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(3_000);
-    // Three quarters of the 5 a second it took: one call per slot of 267 ms after the hold, not
-    // five at once.
-    expect(settled.map((call) => call.at)).toEqual([1000, 1067, 1334, 1601, 1867]);
+    // 5 taken within 100 ms show a rate of at least 5 / 1.1 s; three quarters of that, 3.41 a
+    // second: one call per slot of 293 ms after the hold, not five at once.
+    expect(settled.map((call) => call.at)).toEqual([1000, 1174, 1467, 1760, 2053]);
   });
 
   it('does not count what upstream took during the hold: the burst’s tail would teach too high a rate', async () => {
@@ -233,14 +245,15 @@ describe('the hold learned from upstream 429s', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(3_000);
-    // Still three quarters of the 5 taken before the 429 (one per 267 ms), not of 8 (one per 167 ms).
-    expect((settled[2]?.at ?? 0) - (settled[1]?.at ?? 0)).toBe(267);
+    // Still learned from the 5 taken before the 429 (one per 293 ms), not from 8 (one per 183 ms).
+    expect((settled[2]?.at ?? 0) - (settled[1]?.at ?? 0)).toBe(293);
   });
 
   it('lowers a learned budget once per new episode of 429s, not at each 429 of one burst', async () => {
     const limits = limitsOf({});
     for (let call = 0; call < 4; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));
-    // One burst's 429s: 3 a second learned (three quarters of 4), kept by the rest of the burst.
+    // One burst's 429s: 2.73 a second learned (three quarters of 4 / 1.1 s), kept by the rest of
+    // the burst.
     for (let call = 0; call < 3; call++) await limits.learn(upstream429({ 'Retry-After': '1' }));
     await vi.advanceTimersByTimeAsync(1_000);
     // The slots are the clock's: the first call may go late in one, the next two at slot starts.
@@ -249,11 +262,58 @@ describe('the hold learned from upstream 429s', () => {
       await vi.advanceTimersByTimeAsync(3_000);
       return (settled[2]?.at ?? 0) - (settled[1]?.at ?? 0);
     };
-    expect(await spacing()).toBe(333);
-    // A 429 after the hold is a new episode: three quarters of that, 2.25 a second.
+    expect(await spacing()).toBe(367);
+    // A 429 after the hold is a new episode: three quarters of that, 2.05 a second.
     await limits.learn(upstream429({ 'Retry-After': '1' }));
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(await spacing()).toBe(444);
+    expect(await spacing()).toBe(488);
+  });
+
+  it('learns no more than the upstream’s rate when the burst before the 429 spread over a second', async () => {
+    // A slow machine sends the first burst over a second: a bucket of 5, refilled 5 a second,
+    // takes its 5, then one every 200 ms, and refuses the next at 1 s. Counted per second, that
+    // is 10 in one second: 7.5 a second learned, above the upstream's 5, and late 429s to follow.
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    for (let call = 0; call < 5; call++) await limits.learn(ok);
+    for (let call = 0; call < 5; call++) {
+      await vi.advanceTimersByTimeAsync(190);
+      await limits.learn(ok);
+    }
+    await vi.advanceTimersByTimeAsync(50);
+    await limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const settled = track(Array.from({ length: 4 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // 10 taken in 1.1 s show at least 10 / 2.1 s = 4.76 a second: three quarters of it, 3.57
+    // (one call per 280 ms).
+    expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(280);
+  });
+
+  it('has the learned budget in the store before the hold ends, however slowly the store answers', async () => {
+    // Each store call takes 300 ms, as on a loaded machine: were the reads behind the budget made
+    // one after the other, the hold would end before the budget was written, and the calls that
+    // waited would all leave at once.
+    const slow = { on: false };
+    const memory = createMemoryStore();
+    const later = <T>(call: () => Promise<T>) =>
+      slow.on ? new Promise((resolve) => setTimeout(resolve, 300)).then(call) : call();
+    const store: ProxyStore = {
+      ...memory,
+      limiter: (options) => aroundLimiterCalls(memory.limiter(options), (_, call) => later(call)),
+      holdUntil: () => later(() => memory.holdUntil()),
+      hold: (until) => later(() => memory.hold(until)),
+    };
+    const limits = createLimits({}, store);
+    for (let call = 0; call < 5; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));
+    slow.on = true;
+    void limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(700);
+    const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(5_000);
+    // One per slot of the learned 3.41 a second (293 ms), each asking for the slot current when
+    // the store will have answered.
+    expect(settled.map((call) => call.at)).toEqual([1900, 2653, 3533]);
   });
 
   it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {
