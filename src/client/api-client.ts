@@ -19,8 +19,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /**
    * The `Idempotency-Key` of this write, when the client sends keys (`ApiClientOptions.idempotencyKeys`):
-   * 1–255 visible ASCII characters without `"` or `\`. Without it, each keyed write gets a fresh
-   * random key. Reads never send one.
+   * 16–255 letters, digits, `-` and `_`, such as a random UUID (a shorter key could be guessed, and
+   * the proxy refuses it). Without it, each keyed write gets a fresh random key. Reads never send one.
    * @example await client.addRecord(record, { idempotencyKey: savedKey })
    */
   idempotencyKey?: string;

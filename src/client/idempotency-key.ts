@@ -1,21 +1,21 @@
 /**
- * @internal A key as the `Idempotency-Key` header carries it: 1–255 visible ASCII characters
- * without `"` or `\` (what an sf-string holds unescaped). The proxy reads keys with it too.
+ * @internal A key the proxy takes: 16–255 letters, digits, `-` and `_`, so that nobody can guess
+ * another visitor's (a random UUID is one). The proxy reads keys with it too.
  */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,255}$/;
 
 /**
- * @internal Throws a `TypeError` naming `where` unless `key` can be sent as an `Idempotency-Key`.
+ * @internal Throws a `TypeError` naming `where` unless `key` is a key the proxy takes.
  *
  * @example
- * checkIdempotencyKey('addRecord', 'order-17'); // passes
- * checkIdempotencyKey('addRecord', 'a "quoted" key'); // throws TypeError
+ * checkIdempotencyKey('addRecord', crypto.randomUUID()); // passes
+ * checkIdempotencyKey('addRecord', 'order-17'); // throws TypeError: too short to be unguessable
  */
 export function checkIdempotencyKey(where: string, key: unknown): asserts key is string {
   if (typeof key === 'string' && IDEMPOTENCY_KEY_PATTERN.test(key)) return;
   const shown = typeof key === 'string' ? `a string of ${key.length} characters` : typeof key;
   throw new TypeError(
-    `${where}: idempotencyKey must be 1–255 visible ASCII characters without " or \\ (got ${shown})`,
+    `${where}: idempotencyKey must be 16–255 letters, digits, - or _, such as a random UUID (got ${shown})`,
   );
 }
 

@@ -44,12 +44,14 @@ describe('Idempotency-Key on writes', () => {
 
   it('sends the key a call names', async () => {
     const { server, client } = await serve(answerOk);
-    await client.addRecord(RECORD, { idempotencyKey: 'draft-7' });
-    expect(keysSent(server.requests)).toEqual(['"draft-7"']);
+    await client.addRecord(RECORD, { idempotencyKey: 'draft-7-of-order-1234' });
+    expect(keysSent(server.requests)).toEqual(['"draft-7-of-order-1234"']);
   });
 
   it.each([
     ['empty', ''],
+    ['too short to be unguessable', 'order-17'],
+    ['with a dot', 'order.17.of.the.day.1'],
     ['too long', 'k'.repeat(256)],
     ['with a quote', 'a"b'],
     ['with a backslash', 'a\\b'],
@@ -60,7 +62,7 @@ describe('Idempotency-Key on writes', () => {
     const { server, client } = await serve(answerOk);
     await expect(client.addRecord(RECORD, { idempotencyKey: key as string })).rejects.toThrow(
       new TypeError(
-        'addRecord: idempotencyKey must be 1–255 visible ASCII characters without " or \\ ' +
+        'addRecord: idempotencyKey must be 16–255 letters, digits, - or _, such as a random UUID ' +
           `(got ${typeof key === 'string' ? `a string of ${key.length} characters` : typeof key})`,
       ),
     );
@@ -95,8 +97,8 @@ describe('whether a client sends keys', () => {
     const { sent, fetch } = recordingFetch();
     const client = createApiClient({ ...options, fetch });
     expect(client.idempotencyKeys).toBe(sends);
-    await client.addRecord(RECORD, { idempotencyKey: 'k1' });
-    expect(sent).toEqual([sends ? '"k1"' : null]);
+    await client.addRecord(RECORD, { idempotencyKey: 'key-1-of-order-1234' });
+    expect(sent).toEqual([sends ? '"key-1-of-order-1234"' : null]);
   });
 
   it('refuses an idempotencyKeys option that is not a boolean', () => {
@@ -112,8 +114,8 @@ describe('ApiError.idempotencyKey', () => {
 
   it('is set when the failed answer echoed the key: the server honours it', async () => {
     const { client } = await serve(badGateway);
-    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-502' }));
-    expect(error).toMatchObject({ kind: 'http', status: 502, idempotencyKey: 'k-502' });
+    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-502-0123456789abcdef' }));
+    expect(error).toMatchObject({ kind: 'http', status: 502, idempotencyKey: 'k-502-0123456789abcdef' });
   });
 
   it('is set on a refusal that echoed the key, and kept in toJSON', async () => {
@@ -128,13 +130,13 @@ describe('ApiError.idempotencyKey', () => {
         },
       ),
     );
-    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-409' }));
-    expect(error.toJSON()).toMatchObject({ status: 409, idempotencyKey: 'k-409' });
+    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-409-0123456789abcdef' }));
+    expect(error.toJSON()).toMatchObject({ status: 409, idempotencyKey: 'k-409-0123456789abcdef' });
   });
 
   it('is unset when the answer did not echo the key: the server ignores keys', async () => {
     const { client } = await serve((_, response) => send(response, 502, '<h1>502</h1>'));
-    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-plain' }));
+    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-plain-0123456789abcdef' }));
     expect(error).toMatchObject({ kind: 'http', status: 502 });
     expect(error.idempotencyKey).toBeUndefined();
   });
@@ -143,16 +145,18 @@ describe('ApiError.idempotencyKey', () => {
     const { client } = await serve((_, response) =>
       send(response, 502, '<h1>502</h1>', { 'Idempotency-Key': '"someone-else"' }),
     );
-    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-mine' }));
+    const error = await failure(client.addRecord(RECORD, { idempotencyKey: 'k-mine-0123456789abcdef' }));
     expect(error.idempotencyKey).toBeUndefined();
   });
 
   it('is set when no answer came to an addRecord, from a server known to remember keys', async () => {
     const offline = () => Promise.reject(new TypeError('fetch failed'));
     const declared = createApiClient({ baseUrl: '/caoliao', idempotencyKeys: true, fetch: offline });
-    expect(await failure(declared.addRecord(RECORD, { idempotencyKey: 'k-net' }))).toMatchObject({
+    expect(
+      await failure(declared.addRecord(RECORD, { idempotencyKey: 'k-net-0123456789abcdef' })),
+    ).toMatchObject({
       kind: 'network',
-      idempotencyKey: 'k-net',
+      idempotencyKey: 'k-net-0123456789abcdef',
     });
     // Keys on by default, and an answer that echoed one: the server remembers them.
     let answered = false;
@@ -166,9 +170,11 @@ describe('ApiError.idempotencyKey', () => {
       { timeoutMs: 50 },
     );
     await client.addRecord(RECORD);
-    expect(await failure(client.addRecord(RECORD, { idempotencyKey: 'k-late' }))).toMatchObject({
+    expect(
+      await failure(client.addRecord(RECORD, { idempotencyKey: 'k-late-0123456789abcdef' })),
+    ).toMatchObject({
       kind: 'timeout',
-      idempotencyKey: 'k-late',
+      idempotencyKey: 'k-late-0123456789abcdef',
     });
   });
 
@@ -176,11 +182,13 @@ describe('ApiError.idempotencyKey', () => {
     const offline = () => Promise.reject(new TypeError('fetch failed'));
     const unproven = createApiClient({ baseUrl: '/caoliao', fetch: offline });
     expect(
-      (await failure(unproven.addRecord(RECORD, { idempotencyKey: 'k-1' }))).idempotencyKey,
+      (await failure(unproven.addRecord(RECORD, { idempotencyKey: 'k-1-0123456789abcdef' }))).idempotencyKey,
     ).toBeUndefined();
     // A proxy cannot look a verification up: an unanswered one may have been applied.
     const declared = createApiClient({ baseUrl: '/caoliao', idempotencyKeys: true, fetch: offline });
-    const verify = await failure(declared.verifyCertificate(CERTIFICATE, { idempotencyKey: 'k-2' }));
+    const verify = await failure(
+      declared.verifyCertificate(CERTIFICATE, { idempotencyKey: 'k-2-0123456789abcdef' }),
+    );
     expect(verify.idempotencyKey).toBeUndefined();
   });
 

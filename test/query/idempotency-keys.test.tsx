@@ -135,11 +135,11 @@ describe('one key per submission (useAddRecord)', () => {
     const add = recorder('record/addRecord', stored);
     server.use(add.handler);
     const { client, result } = setup();
-    rememberIdempotencyKey(client, 'addRecord', RECORD, 'draft-key-1');
-    expect(idempotencyKeyFor(client, 'addRecord', { ...RECORD })).toBe('draft-key-1');
+    rememberIdempotencyKey(client, 'addRecord', RECORD, 'draft-key-1-of-order-1234');
+    expect(idempotencyKeyFor(client, 'addRecord', { ...RECORD })).toBe('draft-key-1-of-order-1234');
     act(() => result.current.mutate(RECORD));
     await until(() => result.current.isSuccess);
-    expect(add.keys).toEqual(['"draft-key-1"']);
+    expect(add.keys).toEqual(['"draft-key-1-of-order-1234"']);
     expect(() => rememberIdempotencyKey(client, 'addRecord', RECORD, 'a "b"')).toThrow(TypeError);
   });
 

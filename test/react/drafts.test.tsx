@@ -235,7 +235,7 @@ describe('useSubmissionDraft', () => {
         request: RECORD,
         savedAt: Date.now() - DRAFT_MAX_AGE_MS - 1000,
         complete: true,
-        idempotencyKey: 'k-1',
+        idempotencyKey: 'k-1-0123456789abcdef',
       }),
     ],
   ])('ignores and removes %s', async (_, text) => {
