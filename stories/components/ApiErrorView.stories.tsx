@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { fn } from 'storybook/test';
+import { expect, fn } from 'storybook/test';
 import { ApiErrorView, type ApiMutationState } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 
@@ -62,6 +62,22 @@ export const FormClosedResult: Story = {
 };
 export const IdentityRequired: Story = {
   args: { error: errorForKey('100329'), onCompleteIdentity: fn(async () => true) },
+};
+/**
+ * A system error of a submission through the proxy: the reference to give the organizer is the
+ * answer's `X-Request-Id`, the id of the proxy's log entry for that very call.
+ */
+export const ReferenceIsTheRequestId: Story = {
+  args: {
+    error: errorForKey('100300', { requestId: '3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f' }),
+    variant: 'inline',
+    write: true,
+  },
+  tags: ['visual'],
+  play: async ({ canvas }) => {
+    const reference = canvas.getByText('3f9a0c1d-2b7e-4c1a-9f1e-0a1b2c3d4e5f', { selector: 'code' });
+    await expect(reference).toBeVisible();
+  },
 };
 /** No handler at all: the view still offers a way forward (here, copying its reference). */
 export const NoHandlers: Story = { args: { error: errorForKey('100322'), onRetry: undefined } };
