@@ -211,27 +211,36 @@ function limitsOver(settings: Settings, store: ProxyStore) {
     async learn(response: Response): Promise<void> {
       const now = Date.now();
       if (response.status !== 429) {
-        // An answer taken while a hold is on is the tail of a burst, let through by what the
-        // upstream's bucket refilled since its 429: counted, it would teach a rate above the
-        // upstream's own. A configured budget needs no counts at all.
-        if (requestsPerSecond === undefined && now >= (await store.holdUntil())) {
-          await accepted.consume(String(Math.floor(now / TICK_MS)));
-        }
+        // A configured budget needs no counts at all. An answer is counted at once, so that a 429
+        // read with it finds it counted, and taken back when a hold was on: taken then, it is the
+        // tail of a burst, let through by what the upstream's bucket refilled since its 429, and
+        // would teach a rate above the upstream's own.
+        if (requestsPerSecond !== undefined) return;
+        const tick = String(Math.floor(now / TICK_MS));
+        const [heldUntil] = await Promise.all([store.holdUntil(), accepted.consume(tick)]);
+        if (now < heldUntil) await accepted.reward(tick);
         return;
       }
       const until = now + (parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS);
       if (requestsPerSecond !== undefined) return store.hold(until);
       // Everything the budget depends on is read at once, and the budget written with the hold: a
       // store slow to answer must not end the hold before the budget that follows it is known.
-      const [heldUntil, current, took] = await Promise.all([
+      const [heldUntil, learnedRate, took] = await Promise.all([
         store.holdUntil(),
-        budgetNow(),
+        learned.get('rate'),
         tookPerSecond(now),
       ]);
       // The answers of one burst arrive in any order, so within an episode (until the hold ends)
-      // the largest estimate wins; a 429 in a new episode, while the learned budget paces, lowers it.
+      // the largest estimate wins; a 429 in a new episode, while the learned budget paces, lowers
+      // it. A budget written less than a hold ago is this burst's own, written by a 429 learned
+      // at the same time as this one, whose hold this one's look may have missed.
       let rate = took * LEARNED_MARGIN;
-      if (current !== undefined) rate = now >= heldUntil ? current * LEARNED_MARGIN : Math.max(current, rate);
+      if (learnedRate) {
+        const current = learnedRate.consumedPoints / HUNDREDTHS;
+        const writtenAgo = LEARNED_SECONDS * 1000 - learnedRate.msBeforeNext;
+        const freshEpisode = now >= heldUntil && writtenAgo >= DEFAULT_HOLD_MS;
+        rate = freshEpisode ? current * LEARNED_MARGIN : Math.max(current, rate);
+      }
       const hundredths = Math.round(Math.max(1, rate) * HUNDREDTHS);
       await Promise.all([learned.set('rate', hundredths, LEARNED_SECONDS), store.hold(until)]);
     },

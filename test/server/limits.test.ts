@@ -290,7 +290,7 @@ describe('the hold learned from upstream 429s', () => {
     expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(280);
   });
 
-  it('has the learned budget in the store before the hold ends, however slowly the store answers', async () => {
+  it('has the learned budget, from every answer before the 429, in the store before the hold ends, however slowly the store answers', async () => {
     // Each store call takes 300 ms, as on a loaded machine: were the reads behind the budget made
     // one after the other, the hold would end before the budget was written, and the calls that
     // waited would all leave at once.
@@ -305,8 +305,10 @@ describe('the hold learned from upstream 429s', () => {
       hold: (until) => later(() => memory.hold(until)),
     };
     const limits = createLimits({}, store);
-    for (let call = 0; call < 5; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));
     slow.on = true;
+    // Upstream took 5, then refused the next: the 5 answers came just before the 429, and are
+    // still being counted when the 429 is learned.
+    for (let call = 0; call < 5; call++) void limits.learn(new Response('{"code":0}', { status: 200 }));
     void limits.learn(upstream429({ 'Retry-After': '1' }));
     await vi.advanceTimersByTimeAsync(700);
     const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
@@ -314,6 +316,26 @@ describe('the hold learned from upstream 429s', () => {
     // One per slot of the learned 3.41 a second (293 ms), each asking for the slot current when
     // the store will have answered.
     expect(settled.map((call) => call.at)).toEqual([1900, 2653, 3533]);
+  });
+
+  it('lowers no budget for a 429 of the same burst learned while the first one’s hold is still being written', async () => {
+    // Writing the hold takes 500 ms: a second 429 of the burst, learned 100 ms after the first,
+    // finds the budget the first wrote but not yet its hold. That is no new episode.
+    const memory = createMemoryStore();
+    const store: ProxyStore = {
+      ...memory,
+      hold: (until) => new Promise((resolve) => setTimeout(resolve, 500)).then(() => memory.hold(until)),
+    };
+    const limits = createLimits({}, store);
+    for (let call = 0; call < 5; call++) await limits.learn(new Response('{"code":0}', { status: 200 }));
+    void limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(100);
+    void limits.learn(upstream429({ 'Retry-After': '1' }));
+    await vi.advanceTimersByTimeAsync(1_500);
+    const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Still 3.41 a second (one per 293 ms), not a quarter less (one per 391 ms).
+    expect((settled[2]?.at ?? 0) - (settled[1]?.at ?? 0)).toBe(293);
   });
 
   it('answers a local 429 with the time left when the hold outlasts maxWaitMs', async () => {

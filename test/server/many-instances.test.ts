@@ -6,7 +6,9 @@ import { mostInOneSecond } from '../support/most-in-one-second.js';
 import { setUpFleet, startProcess } from './fixtures/processes.js';
 
 // Issue #12, point 7: 3 proxy processes in front of one upstream with a 5/s budget, 100 browsers
-// making 300 calls. Real processes, real sockets, real time: about a minute per run.
+// making 300 calls. Real processes, real sockets, real time: one to two minutes per run (the
+// learned budget is three quarters of the upstream's rate, and less when a loaded machine spread
+// the first burst thin), so the timeout is generous: how long is not what this proves.
 const BROWSERS = 100;
 const CALLS_PER_BROWSER = 3;
 const BUDGET = 5;
@@ -105,7 +107,7 @@ describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream b
     expect(result.sent).toHaveLength(BROWSERS * CALLS_PER_BROWSER);
     expect(mostInOneSecond(result.sent.map(({ departure }) => departure))).toBeLessThanOrEqual(BUDGET);
     for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
-  }, 180_000);
+  }, 240_000);
 
   it('without it: only the first burst’s upstream 429s, then the learned budget paces them; every browser served', async () => {
     const result = await run({ store: 'redis' });
@@ -119,5 +121,5 @@ describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream b
     const paced = Math.min(...refused.map(({ answered, retryAfter }) => answered + retryAfter * 1000));
     expect(refused.filter(({ departure }) => departure >= paced)).toEqual([]);
     for (const answer of result.tooMany) expect(answer).toEqual({ hadRetryAfter: true, honoured: true });
-  }, 180_000);
+  }, 240_000);
 });
