@@ -3,6 +3,7 @@ import { createElement as h, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
+import { ApiError } from '../../src/core/index.js';
 import { createApiErrorsI18n } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/error-for-key.js';
@@ -157,7 +158,24 @@ describe('typography', () => {
     expect(description.textAlign).toMatch(/start|left/);
     expect(Number.parseFloat(description.fontSize)).toBeGreaterThanOrEqual(16);
     expect(description.textWrap).toContain('pretty');
-    expect(styleOf(view().querySelector('.cae-error__code') as Element).whiteSpace).toBe('nowrap');
     expect(view().querySelector('.cae-error__reference')?.textContent).toMatch(/^问题编号：/);
+  });
+
+  it.each([
+    ['a UUID, whole on one line at 390 px', crypto.randomUUID(), 390],
+    ['a UUID at 320 px', crypto.randomUUID(), 320],
+    ['a 128-character id at 390 px', 'r'.repeat(128), 390],
+  ])('shows the reference within the phone’s width: %s', async (name, requestId, width) => {
+    host.style.width = `${width}px`;
+    const error = new ApiError({ kind: 'api', code: 400, errorCode: 100300, requestId });
+    await render(h(ApiErrorView, { error, variant: 'page' }));
+    const code = view().querySelector('.cae-error__code') as HTMLElement;
+    expect(code.textContent).toBe(requestId);
+    expect(code.getBoundingClientRect().right).toBeLessThanOrEqual(host.getBoundingClientRect().right);
+    expect(view().scrollWidth).toBeLessThanOrEqual(view().clientWidth);
+    if (name.includes('whole')) {
+      // One line: at a line-height up to 1.2, two lines would be 2.4 × the font size.
+      expect(code.offsetHeight).toBeLessThan(2.4 * Number.parseFloat(styleOf(code).fontSize));
+    }
   });
 });
