@@ -14,12 +14,12 @@ const isPeer = (id) => peers.some((peer) => id === peer || id.startsWith(`${peer
 const isReact = (id) => ['react', 'react-dom'].some((peer) => id === peer || id.startsWith(`${peer}/`));
 
 const ENTRIES = [
-  { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 4.5 * KB },
-  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 6 * KB },
+  { name: 'core', code: "export * from 'caoliao-api-errors/core'", budget: 5 * KB },
+  { name: 'client', code: "export * from 'caoliao-api-errors/client'", budget: 6.5 * KB },
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    budget: 15 * KB,
+    budget: 15.5 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
@@ -38,7 +38,7 @@ const SERVER = {
   external: (id) => isPeer(id) || isNodeBuiltin(id),
   platform: 'node',
   // rate-limiter-flexible's CommonJS index brings every limiter it has (about 16 KB of the 24 KB).
-  budget: 26 * KB,
+  budget: 28 * KB,
 };
 
 // An app that shows API errors in Chinese and nothing else.
