@@ -49,6 +49,9 @@ export interface Limits {
    * when the wait would pass `maxWaitMs` or `signal` aborts first.
    */
   awaitUpstream(signal?: AbortSignal): Promise<Response | undefined>;
-  /** Learns from an upstream answer: a 429 holds every instance until its `Retry-After`. */
-  learn(response: Response): Promise<void>;
+  /**
+   * Learns from an upstream answer to a call that left at `sentAt` (epoch ms, default now): a 429
+   * holds every instance until its `Retry-After`.
+   */
+  learn(response: Response, sentAt?: number): Promise<void>;
 }

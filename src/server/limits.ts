@@ -55,8 +55,9 @@ type Step = { wait: number; reason: string } | undefined;
  * const limits = createLimits({ requestsPerSecond: 5 }, createMemoryStore());
  * const refused = (await limits.admitVisitor(request)) ?? (await limits.awaitUpstream(request.signal));
  * if (refused) return refused;
+ * const sentAt = Date.now();
  * const answer = await fetch(upstreamRequest);
- * await limits.learn(answer);
+ * await limits.learn(answer, sentAt);
  */
 export function createLimits(
   options: ProxyLimits,
@@ -89,11 +90,11 @@ export function createLimits(
       }
     },
 
-    async learn(response) {
+    async learn(response, sentAt = Date.now()) {
       // This instance learns on its own too, for when the store is down.
-      await local.learn(response);
+      await local.learn(response, sentAt);
       await orLocally(
-        () => shared.learn(response),
+        () => shared.learn(response, sentAt),
         async () => {},
       );
     },
@@ -131,8 +132,9 @@ function limitsOver(settings: Settings, store: ProxyStore) {
       keyPrefix: 'unidentified',
       points: perVisitor.points * UNIDENTIFIED_VISITORS,
     });
-  // Upstream answers other than 429, counted per second of the clock, and the budget learned from
-  // them at a 429 when none is configured: both shared by every instance through the store.
+  // Upstream answers other than 429, counted by the tick their call left in, and the budget
+  // learned from them at a 429 when none is configured: both shared by every instance through the
+  // store.
   const accepted = store.limiter({
     keyPrefix: 'accepted',
     points: MANY,
@@ -148,7 +150,12 @@ function limitsOver(settings: Settings, store: ProxyStore) {
 
   let storeRoundTripMs = 0;
 
-  /** The upstream's rate as what it took before `now` shows it (see `LEARNED_MARGIN`). */
+  /**
+   * The upstream's rate as what it took before `now` shows it (see `LEARNED_MARGIN`). Each answer
+   * counts in the tick its call left in: the calls that left since a tick began and were answered
+   * by `now` were all taken between the two, however a busy machine spread them on the way or
+   * bunched their answers on the way back.
+   */
   const tookPerSecond = async (now: number): Promise<number> => {
     const tick = Math.floor(now / TICK_MS);
     const counts = await Promise.all(
@@ -208,7 +215,7 @@ function limitsOver(settings: Settings, store: ProxyStore) {
       return onTime ? undefined : { wait: 0, reason: 'organisation budget' };
     },
 
-    async learn(response: Response): Promise<void> {
+    async learn(response: Response, sentAt: number): Promise<void> {
       const now = Date.now();
       if (response.status !== 429) {
         // A configured budget needs no counts at all. An answer is counted at once, so that a 429
@@ -216,7 +223,7 @@ function limitsOver(settings: Settings, store: ProxyStore) {
         // tail of a burst, let through by what the upstream's bucket refilled since its 429, and
         // would teach a rate above the upstream's own.
         if (requestsPerSecond !== undefined) return;
-        const tick = String(Math.floor(now / TICK_MS));
+        const tick = String(Math.floor(Math.min(sentAt, now) / TICK_MS));
         const [heldUntil] = await Promise.all([store.holdUntil(), accepted.consume(tick)]);
         if (now < heldUntil) await accepted.reward(tick);
         return;
@@ -233,12 +240,13 @@ function limitsOver(settings: Settings, store: ProxyStore) {
       // The answers of one burst arrive in any order, so within an episode (until the hold ends)
       // the largest estimate wins; a 429 in a new episode, while the learned budget paces, lowers
       // it. A budget written less than a hold ago is this burst's own, written by a 429 learned
-      // at the same time as this one, whose hold this one's look may have missed.
+      // at the same time as this one, whose hold this one's look may have missed; and a call that
+      // left before the budget was written is the burst's tail, however late its 429 came back.
       let rate = took * LEARNED_MARGIN;
       if (learnedRate) {
         const current = learnedRate.consumedPoints / HUNDREDTHS;
-        const writtenAgo = LEARNED_SECONDS * 1000 - learnedRate.msBeforeNext;
-        const freshEpisode = now >= heldUntil && writtenAgo >= DEFAULT_HOLD_MS;
+        const writtenAt = now - (LEARNED_SECONDS * 1000 - learnedRate.msBeforeNext);
+        const freshEpisode = now >= heldUntil && now - writtenAt >= DEFAULT_HOLD_MS && sentAt > writtenAt;
         rate = freshEpisode ? current * LEARNED_MARGIN : Math.max(current, rate);
       }
       const hundredths = Math.round(Math.max(1, rate) * HUNDREDTHS);

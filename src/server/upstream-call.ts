@@ -48,6 +48,7 @@ export function createUpstreamCall(settings: ProxySettings, apiKey: string, limi
     const onGone = () => controller.abort();
     signal?.addEventListener('abort', onGone, { once: true });
     let upstreamStatus: number | undefined;
+    const sentAt = Date.now();
     try {
       const upstream = await settings.fetch(`${settings.upstream}${path}`, {
         method: 'POST',
@@ -59,7 +60,7 @@ export function createUpstreamCall(settings: ProxySettings, apiKey: string, limi
       });
       upstreamStatus = upstream.status;
       await limits
-        .learn(new Response(null, { status: upstream.status, headers: upstream.headers }))
+        .learn(new Response(null, { status: upstream.status, headers: upstream.headers }), sentAt)
         .catch(() => {});
       if (upstream.status < 200 || (upstream.status >= 300 && upstream.status < 400)) {
         upstream.body?.cancel().catch(() => {});

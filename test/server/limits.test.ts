@@ -290,6 +290,40 @@ describe('the hold learned from upstream 429s', () => {
     expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(280);
   });
 
+  it('counts each answer when its call left: answers a busy machine bunched teach no rate above the upstream’s', async () => {
+    // A bucket of 5, refilled 5 a second, took 5 calls at 0 s and one every 200 ms after: 15 in
+    // 2 s. A loaded machine read all their answers, and the 429 after them, at once at 2 s.
+    // Counted when answered, that is 15 in one tick: 10.2 a second learned, and late 429s.
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    const sent = [0, 0, 0, 0, 0, ...Array.from({ length: 10 }, (_, call) => 200 * (call + 1))];
+    for (const sentAt of sent) await limits.learn(ok, START + sentAt);
+    await limits.learn(upstream429({ 'Retry-After': '1' }), START + 2_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const settled = track(Array.from({ length: 4 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // The 10 that left in the 2 s window before the 429 show 10 / 2.9 s = 3.45 a second: three
+    // quarters of it, 2.59 (one call per 386 ms).
+    expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(386);
+  });
+
+  it('lowers no budget for a late 429 of a call that left before the budget was learned', async () => {
+    // The first burst's last 429 comes back after its hold has ended (a slow upstream, a busy
+    // machine): the learned budget paced no such call, so it is no reason to lower it.
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    for (let call = 0; call < 5; call++) await limits.learn(ok, START);
+    await limits.learn(upstream429({ 'Retry-After': '1' }), START);
+    await vi.advanceTimersByTimeAsync(1_500);
+    await limits.learn(upstream429({ 'Retry-After': '1' }), START);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const settled = track(Array.from({ length: 3 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Still 3.41 a second (one per 293 ms), not three quarters of it (one per 391 ms).
+    expect((settled[2]?.at ?? 0) - (settled[1]?.at ?? 0)).toBe(293);
+  });
+
   it('has the learned budget, from every answer before the 429, in the store before the hold ends, however slowly the store answers', async () => {
     // Each store call takes 300 ms, as on a loaded machine: were the reads behind the budget made
     // one after the other, the hold would end before the budget was written, and the calls that
