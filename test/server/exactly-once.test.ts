@@ -24,7 +24,7 @@ it('200 submissions through 3 instances on one Redis, 30 % stored then failed: e
   expect(run.attempts).toBeGreaterThan(200);
 }, 180_000);
 
-it('the same, with Redis killed for 10 s in the middle and restarted: exactly 200 records, no call during the outage longer than 2 s', async () => {
+it('the same, with Redis killed for 10 s in the middle and restarted: exactly 200 records, no call longer than 2 s', async () => {
   const run = await runSubmissions({
     redisPort: fleet.redisPort(),
     keyPrefix: 'exactly-once-outage',
@@ -32,8 +32,9 @@ it('the same, with Redis killed for 10 s in the middle and restarted: exactly 20
     submissions: 200,
     browsers: 40,
     faultShare: 0.3,
-    // A stored-then-silent call fails after 1 s, so that its look-up too ends within 2 s.
-    upstreamTimeoutMs: 1_000,
+    // A stored-then-silent call fails after 600 ms, so that with its look-up it ends within 2 s
+    // even on a loaded machine.
+    upstreamTimeoutMs: 600,
     outage: { redis: fleet.redis(), afterSucceeded: 100, forMs: 10_000 },
   });
   if (process.env.OUTAGE_FIGURES) console.info(JSON.stringify(run));
@@ -41,9 +42,8 @@ it('the same, with Redis killed for 10 s in the middle and restarted: exactly 20
   // The outage did happen: writes were refused with a 503 (and its Retry-After honoured) until Redis was back.
   expect(run.statuses[503]).toBeGreaterThan(0);
   expect(run.statuses[500]).toBeUndefined();
-  // Every call sent while Redis was down got its answer within 2 s: none hung on the store. (The
-  // 40 browsers' first calls, and their resends together when Redis is back, can take longer on a
-  // loaded machine: that is the machine, and longestCallMs says how long.)
+  // Every call got its answer within 2 s, those sent while Redis was down included: none hung on
+  // the store.
   expect(run.longestCallInOutageMs).toBeGreaterThan(0);
-  expect(run.longestCallInOutageMs).toBeLessThanOrEqual(2_000);
+  expect(run.longestCallMs).toBeLessThanOrEqual(2_000);
 }, 240_000);
