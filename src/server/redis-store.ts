@@ -4,13 +4,18 @@ import { aroundLimiterCalls } from './guarded-store.js';
 import type { ProxyStore } from './proxy-store.js';
 
 const HOLD_KEY = 'upstream';
+/** The longest the client waits between attempts to reconnect. */
+const RECONNECT_AT_LEAST_EVERY_MS = 1_000;
 
 /**
  * The proxy's state in Redis, shared by every instance that serves one key: the per-visitor
  * counts, the organisation's budget, the hold an upstream 429 sets and the outcomes of writes
  * sent with an `Idempotency-Key`. Pass an `ioredis` client
  * (an optional peer dependency; the store never closes it). While the client is not connected,
- * each call fails at once rather than waiting in ioredis's offline queue.
+ * each call fails at once rather than waiting in ioredis's offline queue. The client's waits
+ * between attempts to reconnect are capped at 1 s (ioredis 6 waits up to 5 s by default), so that
+ * the proxy is served again within about a second of Redis's return; a `retryStrategy` that stops
+ * reconnecting still does.
  *
  * @param options.keyPrefix - Put before every key, so that several proxies can share one Redis
  *   (default `'caoliao-proxy'`).
@@ -23,6 +28,7 @@ export function createRedisStore(
   redis: Redis,
   { keyPrefix = 'caoliao-proxy' }: { keyPrefix?: string } = {},
 ): ProxyStore {
+  reconnectPromptly(redis);
   const connected = refusedWhileReconnecting(redis);
   // ioredis is what rate-limiter-flexible expects by default; `useRedisPackage` is for node-redis.
   const limiter: ProxyStore['limiter'] = (options) =>
@@ -73,6 +79,15 @@ export function createRedisStore(
       // Whole seconds (Redis EX), rounded up: a hold may end late, never early.
       await holds.block(HOLD_KEY, Math.ceil(ms / 1000));
     },
+  };
+}
+
+/** Caps the client's waits between attempts to reconnect, keeping its own schedule below that. */
+function reconnectPromptly(redis: Redis): void {
+  const schedule = redis.options.retryStrategy;
+  redis.options.retryStrategy = (times) => {
+    const wait = schedule ? schedule(times) : RECONNECT_AT_LEAST_EVERY_MS;
+    return typeof wait === 'number' ? Math.min(wait, RECONNECT_AT_LEAST_EVERY_MS) : wait;
   };
 }
 
