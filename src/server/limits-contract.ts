@@ -2,6 +2,8 @@ import type { TrustProxy } from './visitor-key.js';
 
 /** How long a call waits for the budget or a hold by default (`ProxyLimits.maxWaitMs`). */
 export const DEFAULT_MAX_WAIT_MS = 10_000;
+/** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
+export const DEFAULT_HOLD_MS = 1_000;
 
 /** The proxy's limits; see `createApiProxy`'s `limits`. */
 export interface ProxyLimits {

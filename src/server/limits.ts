@@ -1,7 +1,9 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { parseRetryAfter } from '../core/retry-after.js';
+import { createBudgetSlots, type Step } from './budget-slots.js';
 import { envelopeResponse } from './envelope.js';
-import { DEFAULT_MAX_WAIT_MS, type Limits, type ProxyLimits } from './limits-contract.js';
+import { createLearnedBudget } from './learned-budget.js';
+import { DEFAULT_HOLD_MS, DEFAULT_MAX_WAIT_MS, type Limits, type ProxyLimits } from './limits-contract.js';
 import { createMemoryStore } from './memory-store.js';
 import type { ProxyStore } from './proxy-store.js';
 import { sleep } from './sleep.js';
@@ -15,34 +17,8 @@ const DEFAULT_PER_VISITOR = { points: 30, duration: 60 };
  * visitor's calls to crowd out the others.
  */
 const UNIDENTIFIED_VISITORS = 10;
-/** How long an upstream 429 without a usable `Retry-After` holds every instance back. */
-const DEFAULT_HOLD_MS = 1_000;
-/**
- * A budget learned from an upstream 429 is three quarters of the upstream's rate as what it took
- * before the 429 shows it: the most it took in a window of up to `TAKEN_WINDOW_TICKS` ticks ending
- * then, over the window's length plus one second. A bucket that holds a second of its rate takes at
- * most that rate times (window + 1 s), however the burst spread over the window (a slow machine
- * spreads it); counted per second instead, a burst spread over one second would teach the bucket
- * plus a second of refill. It is kept this long after the last 429, then forgotten (the next burst
- * teaches it again).
- */
-const LEARNED_MARGIN = 0.75;
-const LEARNED_SECONDS = 300;
-const TICK_MS = 100;
-const TAKEN_WINDOW_TICKS = 20;
-/**
- * A call leaves only while this share of its budget slot is still ahead: the moments between the
- * last look at the clock and the call leaving (a busy process, a pause) must not carry it into the
- * next slot, where it would make two in one slot, and more than the budget in a second of the clock.
- */
-const DEPARTURE_MARGIN = 0.25;
-/** Rates are kept in the store as whole hundredths of a request per second. */
-const HUNDREDTHS = 100;
-const MANY = 1_000_000_000;
 
 type Settings = ReturnType<typeof checked>;
-/** One look at the hold and the budget: `undefined` to go now, else how long to wait and why. */
-type Step = { wait: number; reason: string } | undefined;
 
 /**
  * @internal The proxy's limits over a store: a per-visitor limit, the organisation's budget and
@@ -123,7 +99,32 @@ function shareOf(settings: Settings, instances: number): Settings {
 
 /** The limits kept in one store. */
 function limitsOver(settings: Settings, store: ProxyStore) {
-  const { perVisitor, requestsPerSecond, visitorKey } = settings;
+  const { requestsPerSecond } = settings;
+  // A configured budget needs nothing learned, and no counts at all.
+  const learned = requestsPerSecond === undefined ? createLearnedBudget(store) : undefined;
+  const slots = createBudgetSlots(store);
+
+  return {
+    admitVisitor: visitorAdmission(settings, store),
+
+    step: async (): Promise<Step> => {
+      const [holdUntil, rate] = await Promise.all([store.holdUntil(), requestsPerSecond ?? learned?.rate()]);
+      const held = holdUntil - Date.now();
+      if (held > 0) return { wait: held, reason: 'upstream asked to wait' };
+      return rate ? slots.take(rate) : undefined;
+    },
+
+    async learn(response: Response, sentAt: number): Promise<void> {
+      if (response.status !== 429) return learned?.countAccepted(sentAt);
+      const now = Date.now();
+      const until = now + (parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS);
+      return learned ? learned.learnFrom429(sentAt, until) : store.hold(until);
+    },
+  };
+}
+
+/** The per-visitor limit: a local 429 with the exact `Retry-After` for a visitor over it. */
+function visitorAdmission({ perVisitor, visitorKey }: Settings, store: ProxyStore) {
   const visitors = perVisitor && store.limiter({ keyPrefix: 'visitor', ...perVisitor });
   const unidentified =
     perVisitor &&
@@ -132,126 +133,19 @@ function limitsOver(settings: Settings, store: ProxyStore) {
       keyPrefix: 'unidentified',
       points: perVisitor.points * UNIDENTIFIED_VISITORS,
     });
-  // Upstream answers other than 429, counted by the tick their call left in, and the budget
-  // learned from them at a 429 when none is configured: both shared by every instance through the
-  // store.
-  const accepted = store.limiter({
-    keyPrefix: 'accepted',
-    points: MANY,
-    duration: Math.ceil((TAKEN_WINDOW_TICKS * TICK_MS) / 1000) + 1,
-  });
-  const learned = store.limiter({ keyPrefix: 'learned', points: MANY, duration: LEARNED_SECONDS });
-
-  const budgetNow = async (): Promise<number | undefined> => {
-    if (requestsPerSecond !== undefined) return requestsPerSecond;
-    const hundredths = (await learned.get('rate'))?.consumedPoints;
-    return hundredths ? hundredths / HUNDREDTHS : undefined;
-  };
-
-  let storeRoundTripMs = 0;
-
-  /**
-   * The upstream's rate as what it took before `now` shows it (see `LEARNED_MARGIN`). Each answer
-   * counts in the tick its call left in: the calls that left since a tick began and were answered
-   * by `now` were all taken between the two, however a busy machine spread them on the way or
-   * bunched their answers on the way back.
-   */
-  const tookPerSecond = async (now: number): Promise<number> => {
-    const tick = Math.floor(now / TICK_MS);
-    const counts = await Promise.all(
-      Array.from({ length: TAKEN_WINDOW_TICKS }, (_, back) => accepted.get(String(tick - back))),
-    );
-    let taken = 0;
-    let most = 0;
-    for (const [back, count] of counts.entries()) {
-      taken += count?.consumedPoints ?? 0;
-      most = Math.max(most, taken / (((back + 1) * TICK_MS) / 1000 + 1));
+  return async (request: Request): Promise<Response | undefined> => {
+    if (!visitors || !unidentified) return undefined;
+    const key = visitorKey(request);
+    try {
+      await (key === undefined ? unidentified.consume('all') : visitors.consume(key));
+      return undefined;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return tooManyRequests(
+        refusal.msBeforeNext,
+        key === undefined ? 'unidentified visitors limit' : 'visitor limit',
+      );
     }
-    return most;
-  };
-
-  return {
-    async admitVisitor(request: Request): Promise<Response | undefined> {
-      if (!visitors || !unidentified) return undefined;
-      const key = visitorKey(request);
-      try {
-        await (key === undefined ? unidentified.consume('all') : visitors.consume(key));
-        return undefined;
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return tooManyRequests(
-          refusal.msBeforeNext,
-          key === undefined ? 'unidentified visitors limit' : 'visitor limit',
-        );
-      }
-    },
-
-    step: async (): Promise<Step> => {
-      const [holdUntil, rate] = await Promise.all([store.holdUntil(), budgetNow()]);
-      const held = holdUntil - Date.now();
-      if (held > 0) return { wait: held, reason: 'upstream asked to wait' };
-      if (!rate) return undefined;
-      // One call per slot of 1/rate seconds of the wall clock, the same slots on every instance:
-      // evenly spread, so an upstream token bucket never sees a burst of a second's budget at
-      // once, and no second of the clock sees more than the budget. The slot asked for is the one
-      // the store's answer will come in, by how long its last answer took: on a store slower
-      // than a slot, the slot current when asking would always be over by the answer.
-      const slotMs = 1000 / rate;
-      const asked = Date.now();
-      const slot = Math.floor((asked + storeRoundTripMs) / slotMs);
-      const slots = store.limiter({ keyPrefix: 'budget', points: 1, duration: Math.ceil(slotMs / 1000) });
-      try {
-        await slots.consume(`${rate}:${slot}`);
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return { wait: Math.ceil((slot + 1) * slotMs - Date.now()), reason: 'organisation budget' };
-      }
-      storeRoundTripMs = Date.now() - asked;
-      const early = slot * slotMs - Date.now();
-      if (early > 0) await sleep(early, undefined);
-      // A slot taken too late (a slow store, a busy process) is not spent late, where it would
-      // crowd the next one: the call waits for a slot of its own.
-      const onTime = Date.now() < (slot + 1 - DEPARTURE_MARGIN) * slotMs;
-      return onTime ? undefined : { wait: 0, reason: 'organisation budget' };
-    },
-
-    async learn(response: Response, sentAt: number): Promise<void> {
-      const now = Date.now();
-      if (response.status !== 429) {
-        // A configured budget needs no counts at all. An answer is counted at once, so that a 429
-        // read with it finds it counted, and taken back when a hold was on: taken then, it is the
-        // tail of a burst, let through by what the upstream's bucket refilled since its 429, and
-        // would teach a rate above the upstream's own.
-        if (requestsPerSecond !== undefined) return;
-        const tick = String(Math.floor(Math.min(sentAt, now) / TICK_MS));
-        const [heldUntil] = await Promise.all([store.holdUntil(), accepted.consume(tick)]);
-        if (now < heldUntil) await accepted.reward(tick);
-        return;
-      }
-      const until = now + (parseRetryAfter(response.headers.get('Retry-After'), now) ?? DEFAULT_HOLD_MS);
-      if (requestsPerSecond !== undefined) return store.hold(until);
-      // Everything the budget depends on is read at once, and the budget written with the hold: a
-      // store slow to answer must not end the hold before the budget that follows it is known.
-      const [heldUntil, learnedRate, took] = await Promise.all([
-        store.holdUntil(),
-        learned.get('rate'),
-        tookPerSecond(now),
-      ]);
-      // The answers of one burst arrive in any order, so within an episode (until the hold ends)
-      // the largest estimate wins; a 429 in a new episode, while the learned budget paces, lowers
-      // it. A budget written less than a hold ago is this burst's own, written by a 429 learned
-      // at the same time as this one, whose hold this one's look may have missed; and a call that
-      // left before the budget was written is the burst's tail, however late its 429 came back.
-      let rate = took * LEARNED_MARGIN;
-      if (learnedRate) {
-        const current = learnedRate.consumedPoints / HUNDREDTHS;
-        const writtenAt = now - (LEARNED_SECONDS * 1000 - learnedRate.msBeforeNext);
-        const freshEpisode = now >= heldUntil && now - writtenAt >= DEFAULT_HOLD_MS && sentAt > writtenAt;
-        rate = freshEpisode ? current * LEARNED_MARGIN : Math.max(current, rate);
-      }
-      const hundredths = Math.round(Math.max(1, rate) * HUNDREDTHS);
-      await Promise.all([learned.set('rate', hundredths, LEARNED_SECONDS), store.hold(until)]);
-    },
   };
 }
 
