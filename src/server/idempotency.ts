@@ -129,6 +129,262 @@ function causeOf(outcome: Outcome): string {
   return `upstream answered ${outcome.response.status}`;
 }
 
+/** The proxy's calls upstream that the layer makes. */
+interface IdempotencyIo {
+  /** Sends `body` upstream as the browser's write (visitor limit, budget, fetch). */
+  write: (request: Request, endpoint: WriteEndpoint, body: string) => Promise<Outcome>;
+  /** One page of `record/getRecords` upstream, within the budget. */
+  readRecords: (request: Request) => ReadRecords;
+}
+
+/** One write with its key, as each step sees it: the body prepared, and where the key's state is kept. */
+interface KeyedCall {
+  settings: IdempotencySettings;
+  io: IdempotencyIo;
+  request: Request;
+  endpoint: WriteEndpoint;
+  key: string;
+  /** What a lookup compares, and the marker field (see `prepareWrite`). */
+  submission: Submission | undefined;
+  fieldId: number | undefined;
+  /** The body sent upstream. */
+  sent: string;
+  fingerprint: string;
+  keyHash: string;
+  recordKey: string;
+  lockKey: string;
+  /** This call's mark in the lock, so that it releases no other call's. */
+  token: string;
+}
+
+/** The outcome with the key's log entry, and the key echoed in the answer unless `echo` is false. */
+function noted(call: KeyedCall, outcome: Outcome, result: IdempotencyResult, echo = true): Outcome {
+  if (echo) outcome.response.headers.set('Idempotency-Key', quotedKey(call.key));
+  return { ...outcome, idempotency: { keyHash: call.keyHash, result } };
+}
+
+/** The 422 for a key reused with another body. */
+const mismatch = (call: KeyedCall) =>
+  noted(
+    call,
+    {
+      outcome: 'conflict',
+      response: envelopeResponse(422, { detail: 'idempotency key reused with a different payload' }),
+    },
+    'mismatch',
+  );
+
+/** What the store keeps for the key, if anything (readable). */
+const readKept = async (call: KeyedCall) => parse<Kept>(await call.settings.store.get(call.recordKey));
+/** Keeps `kept` as the key's state, for `ttlMs`. */
+const keep = (call: KeyedCall, kept: Kept) =>
+  call.settings.store.set(call.recordKey, JSON.stringify(kept), call.settings.ttlMs);
+
+/** Looks for the record of an earlier send whose outcome is unknown. */
+async function lookUp(call: KeyedCall, sentAt: number) {
+  const { submission, fieldId, key, settings, request } = call;
+  if (!submission || request.signal?.aborted) return { failed: true } as const;
+  const window = settings.lookupWindowSeconds;
+  try {
+    return await findRecord({
+      submission,
+      marker: fieldId === undefined ? undefined : { fieldId, key },
+      from: Math.floor(sentAt / 1000 - window),
+      to: Math.ceil(Date.now() / 1000 + window),
+      pages: settings.lookupPages,
+      readRecords: call.io.readRecords(request),
+    });
+  } catch {
+    return { failed: true } as const;
+  }
+}
+
+/** The answer `addRecord` gives, for a record found after the fact; kept as the outcome. */
+async function confirm(call: KeyedCall, recordId: unknown, upstreamStatus?: number) {
+  const body = JSON.stringify({ code: 0, message: 'ok', data: { record_id: recordId } });
+  await keep(call, { fingerprint: call.fingerprint, state: 'done', status: 200, body }).catch(() => {});
+  return noted(
+    call,
+    { outcome: 'confirmed', response: jsonResponse(200, body), upstreamStatus },
+    'confirmed',
+  );
+}
+
+/** The answer a kept outcome gives: a 422 when it was kept for another body, its replay once final. */
+function answerFromKept(call: KeyedCall, kept: Kept | undefined): Outcome | undefined {
+  if (kept && kept.fingerprint !== call.fingerprint) return mismatch(call);
+  if (kept?.state !== 'done') return undefined;
+  return noted(
+    call,
+    {
+      outcome: 'replayed',
+      response: jsonResponse(kept.status ?? 200, kept.body ?? '', { 'Idempotent-Replayed': 'true' }),
+    },
+    'replayed',
+  );
+}
+
+/** Takes the key's lock; when the store fails, a lock that lands late is released later. */
+async function takeLock({ settings, lockKey, token, fingerprint }: KeyedCall): Promise<boolean> {
+  const until = Date.now() + settings.lockTtlMs;
+  try {
+    return await settings.store.setIfAbsent(
+      lockKey,
+      JSON.stringify({ token, fingerprint }),
+      settings.lockTtlMs,
+    );
+  } catch (error) {
+    releaseLockLater(settings.store, lockKey, token, until);
+    throw error;
+  }
+}
+
+/**
+ * Waits a moment for the first call, which holds the lock; answers instead when that call has
+ * another body (422), when this one was cancelled, or once `deadline` has passed (409).
+ */
+async function waitForFirstCall(call: KeyedCall, deadline: number): Promise<Outcome | undefined> {
+  const lock = parse<{ fingerprint: string }>(await call.settings.store.get(call.lockKey));
+  if (lock && lock.fingerprint !== call.fingerprint) return mismatch(call);
+  if (call.request.signal?.aborted)
+    return noted(
+      call,
+      { outcome: 'aborted', response: envelopeResponse(502, { detail: 'the call was cancelled' }) },
+      'in-flight',
+    );
+  const left = deadline - Date.now();
+  if (left <= 0) {
+    const response = envelopeResponse(409, {
+      detail: 'idempotency key in flight',
+      headers: { 'Retry-After': '1' },
+    });
+    return noted(call, { outcome: 'conflict', response }, 'in-flight');
+  }
+  await sleep(Math.min(POLL_MS, left), call.request.signal);
+  return undefined;
+}
+
+/**
+ * Claims the key: takes its lock (then `undefined`), or answers without it, from the kept outcome
+ * or while waiting for a first call in flight, for up to `waitMs`.
+ */
+async function claimKey(call: KeyedCall): Promise<Outcome | undefined> {
+  const deadline = Date.now() + call.settings.waitMs;
+  for (;;) {
+    const answer = answerFromKept(call, await readKept(call));
+    if (answer) return answer;
+    if (await takeLock(call)) return undefined;
+    const waited = await waitForFirstCall(call, deadline);
+    if (waited) return waited;
+  }
+}
+
+/**
+ * Looks up the record of an earlier send whose outcome is unknown: the answer when it is found
+ * (kept as the outcome) or cannot be looked for (a 502); `undefined` when none was found.
+ */
+async function lookUpEarlierSend(call: KeyedCall, kept: Kept): Promise<Outcome | undefined> {
+  const found = await lookUp(call, kept.sentAt ?? Date.now() - call.settings.ttlMs);
+  if ('recordId' in found) return confirm(call, found.recordId);
+  if ('failed' in found) {
+    const detail = 'an earlier send may have been stored, and the proxy could not check';
+    // Logged as unreachable: the lookup could not reach upstream; nothing was written.
+    return noted(
+      call,
+      { outcome: 'upstream-unreachable', response: envelopeResponse(502, { detail }) },
+      'unchecked',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Keeps what upstream's answer settles: a final outcome, or nothing where the write stored nothing
+ * or cannot be looked up; `undefined` for an ambiguous answer to `addRecord`, looked up next.
+ */
+async function keepOutcome(call: KeyedCall, outcome: Outcome, unknownBefore: boolean) {
+  const { settings, recordKey, fingerprint } = call;
+  const verdict = await verdictOf(outcome);
+  try {
+    if (verdict === 'done') {
+      const status = outcome.response.status;
+      await keep(call, { fingerprint, state: 'done', status, body: await outcome.response.clone().text() });
+      return noted(call, outcome, 'kept');
+    }
+    if (verdict === 'not-stored') {
+      // This write stored nothing, but an earlier one with the key may have: that stays unknown.
+      if (!unknownBefore) await settings.store.delete(recordKey);
+      return noted(call, outcome, 'forgotten');
+    }
+    if (call.endpoint === 'verifyCertificate') {
+      // Nothing can be looked up: the desk checks the certificate before trying again.
+      await settings.store.delete(recordKey);
+      return noted(call, outcome, 'forgotten', false);
+    }
+  } catch {
+    // The store failed after upstream answered: the answer stands; the key stays unknown at worst.
+    return noted(call, outcome, 'unchecked');
+  }
+  return undefined;
+}
+
+/**
+ * Answers an ambiguous failure of `addRecord` once its record is looked up: the record's answer
+ * when found, else a 502 that says what failed and what the lookup found.
+ */
+async function answerAfterLookup(call: KeyedCall, outcome: Outcome, sentAt: number): Promise<Outcome> {
+  if (outcome.outcome === 'aborted') return noted(call, outcome, 'unchecked');
+  const found = await lookUp(call, sentAt);
+  if ('recordId' in found) return confirm(call, found.recordId, outcome.upstreamStatus);
+  outcome.response.body?.cancel().catch(() => {});
+  const checked =
+    'notFound' in found
+      ? found.notFound === 'none'
+        ? 'the proxy checked and found no record of this submission'
+        : 'the proxy checked and found more than one record like this submission, and claimed none'
+      : 'the proxy could not check whether the record was stored';
+  const detail = `${causeOf(outcome)}; ${checked}`;
+  return noted(
+    call,
+    { ...outcome, response: envelopeResponse(502, { detail }) },
+    'notFound' in found ? 'not-found' : 'unchecked',
+  );
+}
+
+/** Sends the write upstream, the key kept "unknown" meanwhile, and keeps or looks up what follows. */
+async function sendAndKeep(call: KeyedCall, kept: Kept | undefined): Promise<Outcome> {
+  const sentAt = kept?.sentAt ?? Date.now();
+  // Kept before the write: a crash while it is upstream leaves "unknown", never "nothing happened".
+  await keep(call, { fingerprint: call.fingerprint, state: 'unknown', sentAt });
+  let outcome: Outcome;
+  try {
+    outcome = await call.io.write(call.request, call.endpoint, call.sent);
+  } catch (error) {
+    // The limits' store failed before anything went upstream; an earlier send stays unknown.
+    if (kept?.state !== 'unknown') await call.settings.store.delete(call.recordKey).catch(() => {});
+    throw error;
+  }
+  return (
+    (await keepOutcome(call, outcome, kept?.state === 'unknown')) ?? answerAfterLookup(call, outcome, sentAt)
+  );
+}
+
+/**
+ * With the key's lock held: the kept outcome (a first call may have ended meanwhile), else the
+ * write sent, after a lookup when an earlier send's outcome is unknown.
+ */
+async function whileHeld(call: KeyedCall): Promise<Outcome> {
+  const kept = await readKept(call);
+  const answer = answerFromKept(call, kept);
+  if (answer) return answer;
+  if (kept?.state === 'unknown' && call.endpoint === 'addRecord') {
+    // An earlier send's outcome is unknown: find out before writing again.
+    const found = await lookUpEarlierSend(call, kept);
+    if (found) return found;
+  }
+  return sendAndKeep(call, kept);
+}
+
 /**
  * @internal The proxy's memory of writes sent with an `Idempotency-Key`: the first goes upstream
  * and its final outcome is kept; a resend with the same body gets that outcome (never a second
@@ -143,16 +399,8 @@ function causeOf(outcome: Outcome): string {
  * const idempotency = createIdempotency(settings.idempotency, { write, readRecords });
  * const outcome = await idempotency.handle(request, 'addRecord', body, key, userId);
  */
-export function createIdempotency(
-  settings: IdempotencySettings,
-  io: {
-    /** Sends `body` upstream as the browser's write (visitor limit, budget, fetch). */
-    write: (request: Request, endpoint: WriteEndpoint, body: string) => Promise<Outcome>;
-    /** One page of `record/getRecords` upstream, within the budget. */
-    readRecords: (request: Request) => ReadRecords;
-  },
-) {
-  const { store, ttlMs, waitMs, lockTtlMs } = settings;
+export function createIdempotency(settings: IdempotencySettings, io: IdempotencyIo) {
+  const { store, lockTtlMs } = settings;
 
   async function handle(
     request: Request,
@@ -169,169 +417,27 @@ export function createIdempotency(
         response: envelopeResponse(400, { detail: write.problem, errorCode: 100301 }),
       };
     }
-    const { submission, fieldId, sent } = write;
-    const fingerprint = await sha256Hex(`${endpoint}\n${body}`);
-    const keyHash = await shortHash(key);
-    const { recordKey, lockKey } = await storeKeysOf(endpoint, key, scope);
-    const token = crypto.randomUUID();
-
-    const noted = (outcome: Outcome, result: IdempotencyResult, echo = true): Outcome => {
-      if (echo) outcome.response.headers.set('Idempotency-Key', quotedKey(key));
-      return { ...outcome, idempotency: { keyHash, result } };
+    const call: KeyedCall = {
+      settings,
+      io,
+      request,
+      endpoint,
+      key,
+      ...write,
+      fingerprint: await sha256Hex(`${endpoint}\n${body}`),
+      keyHash: await shortHash(key),
+      ...(await storeKeysOf(endpoint, key, scope)),
+      token: crypto.randomUUID(),
     };
-    const mismatch = () =>
-      noted(
-        {
-          outcome: 'conflict',
-          response: envelopeResponse(422, { detail: 'idempotency key reused with a different payload' }),
-        },
-        'mismatch',
-      );
-    const replay = (kept: Kept) =>
-      noted(
-        {
-          outcome: 'replayed',
-          response: jsonResponse(kept.status ?? 200, kept.body ?? '', { 'Idempotent-Replayed': 'true' }),
-        },
-        'replayed',
-      );
-    const keep = (kept: Kept) => store.set(recordKey, JSON.stringify(kept), ttlMs);
-
-    /** Looks for the record of an earlier send whose outcome is unknown. */
-    const lookUp = async (sentAt: number) => {
-      if (!submission || request.signal?.aborted) return { failed: true } as const;
-      const window = settings.lookupWindowSeconds;
-      try {
-        return await findRecord({
-          submission,
-          marker: fieldId === undefined ? undefined : { fieldId, key },
-          from: Math.floor(sentAt / 1000 - window),
-          to: Math.ceil(Date.now() / 1000 + window),
-          pages: settings.lookupPages,
-          readRecords: io.readRecords(request),
-        });
-      } catch {
-        return { failed: true } as const;
-      }
-    };
-    /** The answer `addRecord` gives, for a record found after the fact; kept as the outcome. */
-    const confirm = async (recordId: unknown, upstreamStatus?: number) => {
-      const body = JSON.stringify({ code: 0, message: 'ok', data: { record_id: recordId } });
-      await keep({ fingerprint, state: 'done', status: 200, body }).catch(() => {});
-      return noted({ outcome: 'confirmed', response: jsonResponse(200, body), upstreamStatus }, 'confirmed');
-    };
-
-    async function whileHeld(): Promise<Outcome> {
-      const kept = parse<Kept>(await store.get(recordKey));
-      if (kept && kept.fingerprint !== fingerprint) return mismatch();
-      if (kept?.state === 'done') return replay(kept);
-      if (kept?.state === 'unknown' && endpoint === 'addRecord') {
-        // An earlier send's outcome is unknown: find out before writing again.
-        const found = await lookUp(kept.sentAt ?? Date.now() - ttlMs);
-        if ('recordId' in found) return confirm(found.recordId);
-        if ('failed' in found) {
-          const detail = 'an earlier send may have been stored, and the proxy could not check';
-          // Logged as unreachable: the lookup could not reach upstream; nothing was written.
-          return noted(
-            { outcome: 'upstream-unreachable', response: envelopeResponse(502, { detail }) },
-            'unchecked',
-          );
-        }
-      }
-      const sentAt = kept?.sentAt ?? Date.now();
-      // Kept before the write: a crash while it is upstream leaves "unknown", never "nothing happened".
-      await keep({ fingerprint, state: 'unknown', sentAt });
-      let outcome: Outcome;
-      try {
-        outcome = await io.write(request, endpoint, sent);
-      } catch (error) {
-        // The limits' store failed before anything went upstream; an earlier send stays unknown.
-        if (kept?.state !== 'unknown') await store.delete(recordKey).catch(() => {});
-        throw error;
-      }
-      return settle(outcome, sentAt, kept?.state === 'unknown');
-    }
-
-    async function settle(outcome: Outcome, sentAt: number, unknownBefore: boolean) {
-      const verdict = await verdictOf(outcome);
-      try {
-        if (verdict === 'done') {
-          const status = outcome.response.status;
-          await keep({ fingerprint, state: 'done', status, body: await outcome.response.clone().text() });
-          return noted(outcome, 'kept');
-        }
-        if (verdict === 'not-stored') {
-          // This write stored nothing, but an earlier one with the key may have: that stays unknown.
-          if (!unknownBefore) await store.delete(recordKey);
-          return noted(outcome, 'forgotten');
-        }
-        if (endpoint === 'verifyCertificate') {
-          // Nothing can be looked up: the desk checks the certificate before trying again.
-          await store.delete(recordKey);
-          return noted(outcome, 'forgotten', false);
-        }
-      } catch {
-        // The store failed after upstream answered: the answer stands; the key stays unknown at worst.
-        return noted(outcome, 'unchecked');
-      }
-      if (outcome.outcome === 'aborted') return noted(outcome, 'unchecked');
-      const found = await lookUp(sentAt);
-      if ('recordId' in found) return confirm(found.recordId, outcome.upstreamStatus);
-      outcome.response.body?.cancel().catch(() => {});
-      const checked =
-        'notFound' in found
-          ? found.notFound === 'none'
-            ? 'the proxy checked and found no record of this submission'
-            : 'the proxy checked and found more than one record like this submission, and claimed none'
-          : 'the proxy could not check whether the record was stored';
-      const detail = `${causeOf(outcome)}; ${checked}`;
-      return noted(
-        { ...outcome, response: envelopeResponse(502, { detail }) },
-        'notFound' in found ? 'not-found' : 'unchecked',
-      );
-    }
-
-    /** Takes the key's lock; when the store fails, a lock that lands late is released later. */
-    async function takeLock(): Promise<boolean> {
-      const until = Date.now() + lockTtlMs;
-      try {
-        return await store.setIfAbsent(lockKey, JSON.stringify({ token, fingerprint }), lockTtlMs);
-      } catch (error) {
-        releaseLockLater(store, lockKey, token, until);
-        throw error;
-      }
-    }
-
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      const kept = parse<Kept>(await store.get(recordKey));
-      if (kept && kept.fingerprint !== fingerprint) return mismatch();
-      if (kept?.state === 'done') return replay(kept);
-      if (await takeLock()) break;
-      const lock = parse<{ fingerprint: string }>(await store.get(lockKey));
-      if (lock && lock.fingerprint !== fingerprint) return mismatch();
-      if (request.signal?.aborted)
-        return noted(
-          { outcome: 'aborted', response: envelopeResponse(502, { detail: 'the call was cancelled' }) },
-          'in-flight',
-        );
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        const response = envelopeResponse(409, {
-          detail: 'idempotency key in flight',
-          headers: { 'Retry-After': '1' },
-        });
-        return noted({ outcome: 'conflict', response }, 'in-flight');
-      }
-      await sleep(Math.min(POLL_MS, left), request.signal);
-    }
+    const answer = await claimKey(call);
+    if (answer) return answer;
     try {
-      return await whileHeld();
+      return await whileHeld(call);
     } finally {
       // Read, then delete (no Lua): the lock outlives any call, so it is still ours unless the
       // call took longer than lockTtlMs.
-      await releaseLock(store, lockKey, token).catch(() =>
-        releaseLockLater(store, lockKey, token, Date.now() + lockTtlMs),
+      await releaseLock(store, call.lockKey, call.token).catch(() =>
+        releaseLockLater(store, call.lockKey, call.token, Date.now() + lockTtlMs),
       );
     }
   }
