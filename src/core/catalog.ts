@@ -62,11 +62,15 @@ export type RecoveryAction =
 /**
  * How an error looks at a glance (its icon and colour):
  * - `error`: refused, broken or over — this way does not go on;
+ * - `warning`: refused, and the reason is worth stopping for (a certificate used before: a ticket
+ *   shown twice must never look valid at a glance);
+ * - `neutral`: a normal state of a form, not a failure (closed, full, paused, read-only): nothing
+ *   broke, so there is no problem to report and no reference to copy;
  * - `fix`: something the person can change (a field, a code, a choice);
  * - `wait`: it will work later, by itself or after a wait;
- * - `done`: success, or already done (a certificate verified before).
+ * - `done`: success.
  */
-export type ErrorTone = 'error' | 'fix' | 'wait' | 'done';
+export type ErrorTone = 'error' | 'warning' | 'neutral' | 'fix' | 'wait' | 'done';
 
 /** One catalog entry. */
 export interface CatalogEntry {
@@ -91,7 +95,7 @@ export const API_CODES = {
   0: entry('success', 'inline', 'never', 'done'),
   400: entry('invalid-request', 'inline', 'never', 'error', ['contact-admin']),
   401: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
-  403: entry('permission', 'page', 'never', 'error', ['request-permission', 'contact-admin']),
+  403: entry('permission', 'page', 'never', 'neutral', ['request-permission', 'contact-admin']),
   404: entry('not-found', 'page', 'never', 'error', ['go-back']),
   429: entry('rate-limit', 'inline', 'after-delay', 'wait', ['retry']),
   502: entry('unavailable', 'page', 'auto-for-reads', 'wait', ['retry']),
@@ -110,10 +114,10 @@ export const MODULE_ERROR_CODES = {
   100308: entry('validation', 'field', 'never', 'fix', ['fix-fields']),
   100309: entry('validation', 'field', 'never', 'fix', ['fix-fields']),
   100310: entry('expired', 'inline', 'never', 'fix', ['reload']),
-  100311: entry('submission-limit', 'page', 'never', 'error', ['go-back', 'contact-admin']),
-  100312: entry('submission-limit', 'page', 'never', 'error', ['go-back']),
-  100313: entry('submission-closed', 'page', 'never', 'error', ['go-back']),
-  100314: entry('submission-closed', 'page', 'never', 'error', ['contact-admin']),
+  100311: entry('submission-limit', 'page', 'never', 'neutral', ['go-back', 'contact-admin']),
+  100312: entry('submission-limit', 'page', 'never', 'neutral', ['go-back']),
+  100313: entry('submission-closed', 'page', 'never', 'neutral', ['go-back']),
+  100314: entry('submission-closed', 'page', 'never', 'neutral', ['contact-admin']),
   100315: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
   100316: entry('auth', 'page', 'never', 'error', ['reauthenticate', 'contact-admin']),
   100317: entry('code-category', 'inline', 'never', 'fix', ['choose-another']),
@@ -123,11 +127,11 @@ export const MODULE_ERROR_CODES = {
   100321: entry('certificate', 'page', 'never', 'error', ['enter-certificate-code', 'contact-admin']),
   100322: entry('certificate', 'inline', 'never', 'wait', ['enter-certificate-code']),
   100323: entry('certificate', 'inline', 'never', 'fix', ['enter-certificate-code']),
-  100324: entry('certificate', 'inline', 'never', 'done', ['enter-certificate-code']),
+  100324: entry('certificate', 'inline', 'never', 'warning', ['enter-certificate-code']),
   100325: entry('certificate', 'inline', 'never', 'fix', ['choose-another']),
   100326: entry('certificate', 'inline', 'never', 'fix', ['choose-another']),
   100327: entry('certificate', 'inline', 'never', 'fix', ['enter-auth-code']),
-  100328: entry('permission', 'page', 'never', 'error', ['enter-certificate-code', 'request-permission']),
+  100328: entry('permission', 'page', 'never', 'error', ['request-permission', 'contact-admin']),
   100329: entry('identity', 'inline', 'after-user-action', 'fix', ['complete-identity']),
 } as const satisfies Record<number, CatalogEntry>;
 

@@ -194,9 +194,9 @@ export const en: ApiErrorsResource = {
       description: 'This certificate is for a different form or QR code from the one you’re verifying.',
     },
     100324: {
-      title: 'Verification already finished',
+      title: 'This certificate was already verified',
       description:
-        'This certificate’s verification is already finished, or its status doesn’t allow another one.',
+        'This verification didn’t count: the certificate was verified before, or its status can’t be verified again.',
     },
     100325: {
       title: 'This verification method isn’t available',
@@ -214,7 +214,7 @@ export const en: ApiErrorsResource = {
     100328: {
       title: 'You can’t verify this certificate',
       description:
-        'Your account isn’t a verifier for this certificate’s form. Ask the administrator to add you.',
+        'This verification didn’t count. Ask the administrator for permission to verify; until then, another verifier can verify it.',
     },
     100329: {
       title: 'Complete your identity details first',
@@ -292,6 +292,7 @@ export const en: ApiErrorsResource = {
     'contact-admin': 'Contact the organizer',
     'contact-admin_staff': 'Contact the administrator',
     'request-permission': 'Ask for permission',
+    'request-permission_100328': 'Ask for permission to verify',
     'go-back': 'Go back',
     rescan: 'Scan again',
     'fix-fields': 'Go to the first marked answer',
@@ -306,7 +307,6 @@ export const en: ApiErrorsResource = {
     'enter-certificate-code_100322': 'Verify the next one',
     'enter-certificate-code_100323': 'Verify the next one',
     'enter-certificate-code_100324': 'Verify the next one',
-    'enter-certificate-code_100328': 'Verify the next one',
     'enter-auth-code': 'Enter a new authorization code',
     'complete-identity': 'Complete your identity details',
     'reload-page': 'Reload the page',
@@ -349,6 +349,7 @@ export const en: ApiErrorsResource = {
     waitOver: 'You can try again now',
     waitOver_write: 'You can submit again now',
     waitOver_staff: 'You can try again now',
+    canClose: 'You can close this page now.',
     showValues: 'Show your answers',
     hideValues: 'Hide your answers',
     confirmingResend: 'Checking whether your last submission was saved…',
@@ -362,5 +363,8 @@ export const en: ApiErrorsResource = {
     draftSavedDaysAgo_other: 'Saved {{count}} days ago',
     resumeDraft: 'Submit now',
     discardDraft: 'Discard',
+    offlineWaiting: 'You’re offline. We’ll submit your answers when you’re back online.',
+    offlineSending: 'Submitting your answers…',
+    sendNow: 'Submit now',
   },
 };

@@ -86,6 +86,8 @@ export interface UiText {
   waitOver: string;
   waitOver_write: string;
   waitOver_staff: string;
+  /** What is left to do when a form is closed, full or paused and nothing else is: close the page. */
+  canClose: string;
   /** Shows the form an error replaced, read-only. */
   showValues: string;
   hideValues: string;
@@ -109,6 +111,12 @@ export interface UiText {
   resumeDraft: string;
   /** Forgets the kept submission. */
   discardDraft: string;
+  /** `PendingSubmission`: a submission tapped with no connection, kept, sent when it returns. */
+  offlineWaiting: string;
+  /** `PendingSubmission`: the kept submission is on its way. */
+  offlineSending: string;
+  /** `PendingSubmission`'s action: sends the kept submission now. */
+  sendNow: string;
 }
 
 /** One language of the `caoliao-api-errors` namespace. */

@@ -158,8 +158,8 @@ export const zhHant: ApiErrorsResource = {
       description: '這張憑證屬於其他表單或 QR Code，不在本次核銷的範圍內。',
     },
     100324: {
-      title: '這張憑證已核銷完畢',
-      description: '這張憑證的核銷流程已經結束，或目前的狀態不允許再次核銷。',
+      title: '這張憑證已經核銷過',
+      description: '這次核銷沒有生效：憑證之前已經核銷過，或者目前的狀態不能再核銷。',
     },
     100325: {
       title: '不支援這種核銷方式',
@@ -172,7 +172,7 @@ export const zhHant: ApiErrorsResource = {
     100327: { title: '授權碼無效或已過期', description: '請輸入新的核銷授權碼後再試。' },
     100328: {
       title: '您沒有核銷這張憑證的權限',
-      description: '您的帳號還沒有核銷這張憑證的權限，請聯絡管理員將您設為核銷人員。',
+      description: '這次核銷沒有生效。請向管理員申請核銷權限，在此之前請由其他核銷人員核銷。',
     },
     100329: { title: '核銷前請先補齊身分資料', description: '補齊身分資料後，系統會自動繼續核銷這張憑證。' },
     network: {
@@ -243,6 +243,7 @@ export const zhHant: ApiErrorsResource = {
     'contact-admin': '聯絡活動主辦單位',
     'contact-admin_staff': '聯絡管理員',
     'request-permission': '申請權限',
+    'request-permission_100328': '申請核銷權限',
     'go-back': '返回上一頁',
     rescan: '重新掃描',
     'fix-fields': '前往第一個需修改的項目',
@@ -257,7 +258,6 @@ export const zhHant: ApiErrorsResource = {
     'enter-certificate-code_100322': '核銷下一張',
     'enter-certificate-code_100323': '核銷下一張',
     'enter-certificate-code_100324': '核銷下一張',
-    'enter-certificate-code_100328': '核銷下一張',
     'enter-auth-code': '輸入新的授權碼',
     'complete-identity': '前往補齊身分資料',
     'reload-page': '重新載入頁面',
@@ -298,6 +298,7 @@ export const zhHant: ApiErrorsResource = {
     waitOver: '現在可以重試了',
     waitOver_write: '現在可以重新送出了',
     waitOver_staff: '現在可以重試了',
+    canClose: '您可以關閉這個頁面了。',
     showValues: '查看已填寫的內容',
     hideValues: '隱藏已填寫的內容',
     confirmingResend: '正在確認上次送出的內容是否已儲存…',
@@ -308,5 +309,8 @@ export const zhHant: ApiErrorsResource = {
     draftSavedDaysAgo_other: '{{count}} 天前儲存',
     resumeDraft: '繼續送出',
     discardDraft: '放棄',
+    offlineWaiting: '沒有網路，連線恢復後會自動送出',
+    offlineSending: '正在送出…',
+    sendNow: '立即送出',
   },
 };

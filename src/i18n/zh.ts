@@ -155,8 +155,8 @@ export const zh: ApiErrorsResource = {
       description: '这张凭证属于其他表单或二维码，不在本次核销的范围内。',
     },
     100324: {
-      title: '这张凭证已核销完毕',
-      description: '这张凭证的核销流程已经结束，或者当前状态不允许再次核销。',
+      title: '这张凭证已经核销过',
+      description: '这次核销没有生效：凭证之前已经核销过，或者当前的状态不能再核销。',
     },
     100325: {
       title: '不支持这种核销方式',
@@ -169,7 +169,7 @@ export const zh: ApiErrorsResource = {
     100327: { title: '授权码无效或已过期', description: '请输入新的核销授权码后再试。' },
     100328: {
       title: '您没有核销这张凭证的权限',
-      description: '您的账号还没有核销这张凭证的权限，请联系管理员把您设为核销员。',
+      description: '这次核销没有生效。请向管理员申请核销权限，在此之前请由其他核销员核销。',
     },
     100329: { title: '核销前请先完善身份信息', description: '完善身份信息后，会自动继续核销这张凭证。' },
     network: {
@@ -240,6 +240,7 @@ export const zh: ApiErrorsResource = {
     'contact-admin': '联系活动组织方',
     'contact-admin_staff': '联系管理员',
     'request-permission': '申请权限',
+    'request-permission_100328': '申请核销权限',
     'go-back': '返回上一页',
     rescan: '重新扫码',
     'fix-fields': '去修改第一项',
@@ -254,7 +255,6 @@ export const zh: ApiErrorsResource = {
     'enter-certificate-code_100322': '核销下一张',
     'enter-certificate-code_100323': '核销下一张',
     'enter-certificate-code_100324': '核销下一张',
-    'enter-certificate-code_100328': '核销下一张',
     'enter-auth-code': '输入新的授权码',
     'complete-identity': '去完善身份信息',
     'reload-page': '重新加载页面',
@@ -295,6 +295,7 @@ export const zh: ApiErrorsResource = {
     waitOver: '现在可以重试了',
     waitOver_write: '现在可以重新提交了',
     waitOver_staff: '现在可以重试了',
+    canClose: '您可以关闭这个页面了。',
     showValues: '查看已填写的内容',
     hideValues: '收起已填写的内容',
     confirmingResend: '正在确认上次提交是否已保存…',
@@ -305,5 +306,8 @@ export const zh: ApiErrorsResource = {
     draftSavedDaysAgo_other: '{{count}} 天前保存',
     resumeDraft: '继续提交',
     discardDraft: '放弃',
+    offlineWaiting: '没有网络，连接恢复后会自动提交',
+    offlineSending: '正在提交…',
+    sendNow: '立即提交',
   },
 };

@@ -95,7 +95,12 @@ describe('catalog', () => {
   });
 
   it('tells at a glance what ended, what to fix, what to wait for and what is already done', () => {
-    expect(ERROR_CATALOG['100324'].tone).toBe('done'); // already verified: not a failure
+    expect(ERROR_CATALOG['0'].tone).toBe('done');
+    // Already verified is a refusal of this verification: a ticket used twice never looks valid.
+    expect(ERROR_CATALOG['100324'].tone).toBe('warning');
+    // A form closed, full or paused, or read-only, is a normal state of the form, not a failure.
+    for (const key of ['403', '100311', '100312', '100313', '100314'] as const)
+      expect(ERROR_CATALOG[key].tone).toBe('neutral');
     expect(ERROR_CATALOG['100319'].tone).toBe('error');
     expect(ERROR_CATALOG['100328'].tone).toBe('error');
     expect(ERROR_CATALOG['100322'].tone).toBe('wait'); // approval pending
@@ -106,8 +111,12 @@ describe('catalog', () => {
   });
 
   it('leads the desk to the next certificate after an outcome for this one', () => {
-    for (const key of ['100321', '100322', '100324', '100328'] as const)
+    for (const key of ['100321', '100322', '100324'] as const)
       expect(ERROR_CATALOG[key].actions[0]).toBe('enter-certificate-code');
+  });
+
+  it('sends a verifier without permission to whoever grants it, not to a next certificate refused the same way', () => {
+    expect(ERROR_CATALOG['100328'].actions).toEqual(['request-permission', 'contact-admin']);
   });
 
   it('knows which failed writes may still have been stored', () => {

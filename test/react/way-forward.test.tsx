@@ -1,13 +1,16 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
 import { en, zh, zhHant } from '../../src/i18n/index.js';
-import { ApiErrorView } from '../../src/react/index.js';
+import { ApiErrorView, ErrorIcon } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+  vi.restoreAllMocks();
+});
 
 /** The actions a person can use now: enabled buttons and links that lead somewhere. */
 const usable = (view: HTMLElement) => [
@@ -29,7 +32,9 @@ describe('with no handler and no provider settings, every view has a way forward
           <ApiErrorView error={errorFor(key, { retryAfterMs: 3000 })} variant={variant} write={write} />,
         );
         const view = container.querySelector('.cae-error') as HTMLElement;
-        expect(usable(view).length, `${key} ${variant} ${write ? 'write' : 'read'}`).toBeGreaterThan(0);
+        // A normal state of a form (closed, full, paused) has nothing to do but leave: it says so.
+        const ways = usable(view).length + (within(view).queryByText(zh.ui.canClose) ? 1 : 0);
+        expect(ways, `${key} ${variant} ${write ? 'write' : 'read'}`).toBeGreaterThan(0);
         unmount();
       }
     }
@@ -79,6 +84,32 @@ describe('the built-in fallbacks', () => {
     await userEvent.click(screen.getByRole('button', { name: zh.actions['copy-reference'] }));
     expect(writeText).toHaveBeenCalledWith(reference);
     expect(screen.getByRole('button', { name: zh.ui.copied })).toBeInTheDocument();
+  });
+
+  it.each(['100311', '100312', '100313', '100314', '403'] as const)(
+    'show a visitor no problem reference for a normal state of a form (%s), and say the page can be closed',
+    (key) => {
+      // Opened from a scan: nothing to go back to (an earlier test may have added history).
+      vi.spyOn(window.history, 'length', 'get').mockReturnValue(1);
+      const { container } = renderIn('zh', <ApiErrorView error={errorFor(key)} variant="result" write />);
+      const view = container.querySelector('.cae-error') as HTMLElement;
+      expect(within(view).queryByRole('button', { name: zh.actions['copy-reference'] })).toBeNull();
+      expect(view.querySelector('.cae-error__reference')).toBeNull();
+      expect(within(view).getByText(zh.ui.canClose)).toBeVisible();
+    },
+  );
+
+  it('offer a closed form’s real ways out instead of the closing line', () => {
+    window.history.pushState(null, '', '/form');
+    const { container } = renderIn('zh', <ApiErrorView error={errorFor('100313')} variant="result" write />);
+    expect(screen.getByRole('button', { name: zh.actions['go-back'] })).toBeInTheDocument();
+    expect(within(container).queryByText(zh.ui.canClose)).toBeNull();
+  });
+
+  it('keep the reference for the staff, who report a read-only key to whoever set it up', () => {
+    renderIn('zh', <ApiErrorView error={errorFor('403')} write audience="staff" />);
+    expect(screen.getByRole('button', { name: zh.actions['copy-reference'] })).toBeInTheDocument();
+    expect(screen.queryByText(zh.ui.canClose)).toBeNull();
   });
 
   it('never replace a handler the host gave', async () => {
@@ -166,15 +197,47 @@ describe('severity at a glance', () => {
     },
   );
 
-  it('tells “already verified” from “refused” from “fix it” from “wait”, in shape as well as colour', () => {
-    const shapes = new Map<string, string>();
-    for (const key of ['100324', '100328', '100320', '100322'] as const) {
+  it('tells “already verified” from success, “refused”, “closed”, “fix it” and “wait”, in shape as well as colour', () => {
+    // Success is the hosts' own screen, drawn with the `done` icon (the desk's "核销成功").
+    const success = render(<ErrorIcon tone="done" />);
+    const shapes = new Map([['done', success.container.querySelector('path')?.getAttribute('d')]]);
+    success.unmount();
+    for (const key of ['100324', '100328', '100313', '100320', '100322'] as const) {
       const { container, unmount } = renderIn('zh', <ApiErrorView error={errorFor(key)} />);
-      shapes.set(ERROR_CATALOG[key].tone, container.querySelector('svg path')?.getAttribute('d') ?? '');
+      expect(container.querySelector('.cae-error')).toHaveClass(`cae-tone--${ERROR_CATALOG[key].tone}`);
+      shapes.set(ERROR_CATALOG[key].tone, container.querySelector('svg path')?.getAttribute('d'));
       unmount();
     }
-    expect([...shapes.keys()].sort()).toEqual(['done', 'error', 'fix', 'wait']);
-    expect(new Set(shapes.values()).size).toBe(4);
+    expect([...shapes.keys()].sort()).toEqual(['done', 'error', 'fix', 'neutral', 'wait', 'warning']);
+    expect(new Set(shapes.values()).size).toBe(6);
+  });
+
+  it('says at the desk that a certificate used before was refused now, and leads to the next one', () => {
+    renderIn(
+      'zh',
+      <ApiErrorView error={errorFor('100324')} write audience="staff" onEnterCertificateCode={() => {}} />,
+    );
+    const view = screen.getByRole('alert').querySelector('.cae-error') as HTMLElement;
+    expect(view).toHaveClass('cae-tone--warning');
+    expect(view).toHaveTextContent('这张凭证已经核销过');
+    expect(view).toHaveTextContent('这次核销没有生效');
+    expect(within(view).getByRole('button', { name: '核销下一张' })).toBeInTheDocument();
+  });
+
+  it('offers a verifier without permission what the text asks for, not a next certificate', () => {
+    renderIn(
+      'zh',
+      <ApiErrorView error={errorFor('100328')} write audience="staff" onEnterCertificateCode={() => {}} />,
+      {
+        contactHref: 'tel:+864008123456',
+      },
+    );
+    expect(screen.getByText(/请向管理员申请核销权限/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: zh.actions['contact-admin_staff'] })).toHaveAttribute(
+      'href',
+      'tel:+864008123456',
+    );
+    expect(screen.queryByRole('button', { name: '核销下一张' })).toBeNull();
   });
 });
 

@@ -61,11 +61,14 @@ export function ErrorPanel({
       if (reference.current) getSelection()?.selectAllChildren(reference.current);
     }
   };
+  // A visitor meeting a normal state of a form (closed, full, paused) has no problem to report:
+  // no reference to copy; with nothing else to do, the page says it can be closed.
+  const normalState = text.tone === 'neutral' && audience !== 'staff';
   const actions = useErrorActions(error, text, {
     handlers,
     variant,
     omit: retrying ? [...omitActions, 'retry'] : omitActions,
-    copyReference,
+    ...(normalState ? {} : { copyReference }),
   });
   const showReference =
     description.actions.includes('contact-support') || actions.some(({ id }) => id === 'copy-reference');
@@ -117,6 +120,7 @@ export function ErrorPanel({
           <RetryCountdown error={error} retryAt={retryAt} automatic write={write} audience={audience} />
         )}
         {children}
+        {normalState && actions.length === 0 && <p className="cae-error__closing">{t('ui.canClose')}</p>}
         <div className="cae-error__actions">
           {actions.map((action, index) => {
             // The first action leads, unless it is a resend that might store twice, or a copy.

@@ -23,7 +23,8 @@ const reloadPage = () => window.location.reload();
 /**
  * The actions of a view, the most useful first: the catalog's, each carried out by the host's
  * handler or else by a built-in fallback (reload, back, a contact link); when none is left, copying
- * the error's reference, so that no view is a dead end. A resend that might store twice comes last.
+ * the error's reference (with `copyReference`), so that no view is a dead end. A resend that might
+ * store twice comes last.
  */
 export function useErrorActions(
   error: ApiError,
@@ -32,7 +33,8 @@ export function useErrorActions(
     handlers: ApiErrorHandlers;
     variant: string;
     omit: readonly RecoveryAction[];
-    copyReference: () => unknown;
+    /** Copies the reference when nothing else is left; without it, nothing takes that place. */
+    copyReference?: () => unknown;
   },
 ): ResolvedAction[] {
   const { handlers, variant, omit, copyReference } = options;
@@ -61,7 +63,7 @@ export function useErrorActions(
   }
   // An action the view renders itself (a countdown's retry, a wait that ends in a retry) is a way forward too.
   const elsewhere = text.actions.some(({ id }) => omit.includes(id));
-  if (actions.length === 0 && !elsewhere)
+  if (actions.length === 0 && !elsewhere && copyReference)
     actions.push({ id: 'copy-reference', label: builtIn('copy-reference'), run: copyReference });
   // A resend that might store twice is the person's informed choice: it comes last and never leads.
   const blindResend = text.mayHaveBeenStored && !text.resendIsSafe;
