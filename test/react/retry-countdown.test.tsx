@@ -4,7 +4,7 @@ import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRetry, apiRetryDelay, apiWriteRetry, getRetryAt } from '../../src/core/index.js';
 import { en, zh } from '../../src/i18n/index.js';
-import { ApiErrorView } from '../../src/react/index.js';
+import { ApiErrorView, RetryCountdown } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
 
@@ -46,7 +46,9 @@ describe('the 429 countdown of an error alone', () => {
     );
     const timer = screen.getByRole('timer');
     expect(timer).toHaveTextContent(fill(zh.ui.waitAuto, 5));
-    expect(live()).toHaveTextContent(fill(zh.ui.waitAuto, 5));
+    // The view's live region reads the wait as it appears; its own copy stays quiet until the end.
+    expect(screen.getByRole('status')).toContainElement(timer);
+    expect(live()).toBeEmptyDOMElement();
 
     await tick(1000);
     expect(timer).toHaveTextContent(fill(zh.ui.waitAuto, 4));
@@ -63,6 +65,37 @@ describe('the 429 countdown of an error alone', () => {
     // the end announcement: nothing in between, nothing after.
     expect(commits).toEqual(['mount', ...Array(7).fill('update')]);
     expect(panelRenders.count).toBe(1);
+  });
+
+  it('reads the desk’s wait once: with the error, not again from its own copy', async () => {
+    renderIn(
+      'zh',
+      <ApiErrorView
+        error={errorFor('429', { retryAfterMs: 3000 })}
+        write
+        audience="staff"
+        onRetry={() => {}}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    const waitLine = fill(zh.ui.waitManual_staff, 3);
+    // What is read as the alert appears: the wait, once. Nothing else may say it again.
+    expect(alert).toHaveTextContent(waitLine);
+    expect(alert.textContent?.split(waitLine).length).toBe(2);
+    await tick(1000);
+    expect(live()).toBeEmptyDOMElement();
+    // The end is news the alert no longer carries: its own copy says it, once.
+    await tick(2100);
+    expect(live()).toHaveTextContent(zh.ui.waitOver_staff);
+    expect(screen.getByRole('timer')).toHaveTextContent(zh.ui.waitOver_staff);
+    expect(document.querySelectorAll('[aria-live="polite"]')).toHaveLength(1);
+  });
+
+  it('announces the wait itself where no live region reads it (a countdown on its own)', async () => {
+    renderIn('en', <RetryCountdown error={errorFor('429', { retryAfterMs: 2000 })} onRetry={() => {}} />);
+    expect(live()).toHaveTextContent(fill(en.ui.waitAuto, 2));
+    await tick(2100);
+    expect(live()).toHaveTextContent(en.ui.sending);
   });
 
   it('calls onRetry once, also when the host passes a new function on every render', async () => {

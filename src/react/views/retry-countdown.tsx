@@ -29,6 +29,10 @@ function deadlineOf(error: ApiError, retryAt: number | undefined): number | unde
 const secondsUntil = (deadline: number | undefined) =>
   deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
 
+// The live regions that read their content out as it appears.
+const LIVE_REGION =
+  '[role="alert"], [role="status"], [role="log"], [aria-live="polite"], [aria-live="assertive"]';
+
 export interface RetryCountdownProps {
   error: ApiError;
   /**
@@ -57,8 +61,8 @@ export interface RetryCountdownProps {
 
 /**
  * Counts down to the moment the request is sent again, from the same source that sends it, with a
- * draining bar. It is announced once when the wait starts and once when it ends, never every
- * second, and it alone re-renders, once a second.
+ * draining bar. It is announced once when the wait starts (by the live region it appears in, else
+ * by its own) and once when it ends, never every second, and it alone re-renders, once a second.
  * @example <RetryCountdown error={error} onRetry={() => refetch()} />
  */
 export function RetryCountdown({
@@ -76,6 +80,7 @@ export function RetryCountdown({
   // The bar is drawn after mount: its length depends on the clock, which the server's render can't share.
   const [drainMs, setDrainMs] = useState<number>();
   const retried = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
   const waiting = seconds > 0;
   const situation = { write, audience };
   const line = (name: string) => t(textKeys(`ui.${name}`, situation), { seconds });
@@ -86,7 +91,8 @@ export function RetryCountdown({
   // biome-ignore lint/correctness/useExhaustiveDependencies: announced once, in the language of that moment.
   useEffect(() => {
     if (waiting) {
-      setAnnouncement(waitLine);
+      // Inside an error's live region the wait is read with the error: a copy would read it twice.
+      if (!root.current?.parentElement?.closest(LIVE_REGION)) setAnnouncement(waitLine);
       if (deadline !== undefined) setDrainMs(deadline - Date.now());
     }
   }, []);
@@ -108,7 +114,7 @@ export function RetryCountdown({
   }, [waiting, seconds, deadline, automatic, onRetry, error, endLine]);
 
   return (
-    <div className="cae-countdown">
+    <div ref={root} className="cae-countdown">
       {/* role="timer" is silent by design: the seconds are for the eyes. */}
       <p role="timer" className="cae-countdown__time">
         {waiting ? waitLine : endLine}
