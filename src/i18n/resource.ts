@@ -38,7 +38,10 @@ export interface FieldText {
   /** The error summary's headline; `{{count}}` fields. Plural forms as i18next names them. */
   summaryTitle_other: string;
   summaryTitle_one?: string;
-  /** Read before a field's message by screen readers ("Error:"). */
+  /**
+   * Read before a field's message by screen readers ("Error: "), and put before the page's title
+   * while the error summary shows.
+   */
   prefix: string;
   /** `{{label}}`: a required field left empty (100308). */
   required: string;

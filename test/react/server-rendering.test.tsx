@@ -7,10 +7,12 @@ import { ERROR_KEYS } from '../../src/core/index.js';
 import { createApiErrorsI18n, en, zh, zhHant } from '../../src/i18n/index.js';
 import {
   ApiErrorBoundary,
+  ApiErrorSummary,
   ApiErrorsProvider,
   ApiErrorView,
   RetryCountdown,
   useApiErrorText,
+  useFieldErrors,
 } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 
@@ -94,4 +96,17 @@ describe('on the server (no window, no document)', () => {
       renderToString(<ApiErrorBoundary fallback={<p>x</p>}>{<Thrower />}</ApiErrorBoundary>),
     ).toThrow();
   });
+
+  it('renders an error summary, whose "错误：" title is the browser’s business', () => {
+    const html = renderToString(
+      <ApiErrorsProvider languages={{ zh }}>
+        <Summary error={errorFor('100308', { detail: 'required: 7101' })} />
+      </ApiErrorsProvider>,
+    );
+    expect(html).toContain(zh.fields.required.replace('{{label}}', ''));
+  });
 });
+
+function Summary({ error }: { error: unknown }) {
+  return <ApiErrorSummary fieldErrors={useFieldErrors(error, { fieldIds: [7101] })} />;
+}

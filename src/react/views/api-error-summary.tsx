@@ -1,6 +1,7 @@
 import { type MouseEvent, useId } from 'react';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ErrorIcon } from './error-icon.js';
+import { useErrorTitle } from './use-error-title.js';
 import type { FieldErrorItem, FieldErrors } from './use-field-errors.js';
 
 export interface ApiErrorSummaryProps {
@@ -26,8 +27,9 @@ function goTo(event: MouseEvent, item: FieldErrorItem) {
 
 /**
  * The error summary at the top of a form (GOV.UK pattern): after a submission fails on some
- * fields, it takes focus, says how many answers need changing and links to each marked field.
- * Renders nothing while no field is marked.
+ * fields, it takes focus, says how many answers need changing and links to each marked field;
+ * while it shows, the page's title starts with "错误：" / "Error: ". Renders nothing while no
+ * field is marked.
  * @example
  * <form>
  *   <ApiErrorSummary fieldErrors={fieldErrors} />
@@ -38,6 +40,7 @@ export function ApiErrorSummary({ fieldErrors, headingLevel = 2 }: ApiErrorSumma
   const t = useApiErrorsT();
   const titleId = useId();
   const { items, summaryRef } = fieldErrors;
+  useErrorTitle(items.length > 0, t('fields.prefix'));
   if (items.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
   return (
