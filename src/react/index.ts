@@ -9,6 +9,11 @@ export type { DraftField, SensitiveFields } from './drafts/draft-fields.js';
 export type { DraftStorageKind } from './drafts/draft-storage.js';
 export type { SubmissionDraft } from './drafts/submission-draft.js';
 export {
+  type AddRecordMutation,
+  type SendWhenOnlineControls,
+  useSendWhenOnline,
+} from './drafts/use-send-when-online.js';
+export {
   type SubmissionDraftControls,
   type SubmissionDraftOptions,
   useSubmissionDraft,
@@ -53,6 +58,7 @@ export { ErrorIcon } from './views/error-icon.js';
 export { ErrorPanel, type ErrorPanelProps } from './views/error-panel.js';
 export type { ApiMutationState, ApiQueryState, ErrorSource } from './views/error-source.js';
 export { IdentityPromptView } from './views/identity-prompt.js';
+export { PendingSubmission, type PendingSubmissionProps } from './views/pending-submission.js';
 export { RateLimitView } from './views/rate-limit-view.js';
 export { RetryCountdown, type RetryCountdownProps } from './views/retry-countdown.js';
 export {

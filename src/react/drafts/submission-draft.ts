@@ -17,6 +17,11 @@ export interface SubmissionDraft {
   savedAt: number;
   /** Whether every submitted field is in it: only then can `request` be resent as it is. */
   complete: boolean;
+  /**
+   * No answer came to its last attempt: the page went away while it was on its way, or the
+   * connection failed. `useSendWhenOnline` sends such a draft again by itself, with its key.
+   */
+  unanswered: boolean;
 }
 
 const FORMAT = 'caoliao-api-errors/submission-draft';
@@ -62,8 +67,10 @@ export function decodeDraft(text: string): SubmissionDraft | undefined {
     return undefined;
   }
   if (!isRecord(value) || value.format !== FORMAT || value.version !== VERSION) return undefined;
-  const { request, idempotencyKey, savedAt, complete } = value;
-  if (!isRequest(request) || typeof complete !== 'boolean') return undefined;
+  const { request, idempotencyKey, savedAt, complete, unanswered = false } = value;
+  if (!isRequest(request) || typeof complete !== 'boolean' || typeof unanswered !== 'boolean') {
+    return undefined;
+  }
   if (typeof savedAt !== 'number' || !(Date.now() - savedAt <= DRAFT_MAX_AGE_MS)) return undefined;
   if (
     idempotencyKey !== undefined &&
@@ -74,6 +81,7 @@ export function decodeDraft(text: string): SubmissionDraft | undefined {
     request,
     savedAt,
     complete,
+    unanswered,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   } as SubmissionDraft;
 }

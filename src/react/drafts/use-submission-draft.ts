@@ -57,6 +57,16 @@ export interface SubmissionDraftControls {
   resume: () => AddRecordRequest | undefined;
   /** Removes the draft: on success (`onSuccess`), or when the person discards it. */
   clear: () => void;
+  /**
+   * The draft kept now, read at the call: this page's latest `save`, or another tab's with
+   * `storage: 'local'`. `undefined` when there is none.
+   */
+  stored: () => SubmissionDraft | undefined;
+  /**
+   * Its attempt got an answer that was not a success (a refusal, a 502): the draft stays, to
+   * offer, but is no longer `unanswered`, so `useSendWhenOnline` does not send it by itself.
+   */
+  answered: () => void;
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024;
@@ -101,13 +111,8 @@ export function useSubmissionDraft(options: SubmissionDraftOptions): SubmissionD
 
   // After mount only: storage does not exist on the server, and reading it during render would
   // make the first client render differ from the server's.
-  useEffect(() => {
-    const store = safeStorage(storage);
-    const text = store.get(name);
-    const found = text === undefined ? undefined : decodeDraft(text);
-    if (text !== undefined && !found) store.remove(name);
-    setDraft(found);
-  }, [storage, name]);
+  const stored = useCallback(() => readDraft(storage, name), [storage, name]);
+  useEffect(() => setDraft(stored()), [stored]);
 
   const save = useCallback(
     (request: AddRecordRequest): boolean => {
@@ -118,7 +123,13 @@ export function useSubmissionDraft(options: SubmissionDraftOptions): SubmissionD
         const idempotencyKey =
           complete && client.idempotencyKeys ? takeIdempotencyKey(client, 'addRecord', request) : undefined;
         const kept = { ...request, fields };
-        text = encodeDraft({ request: kept, savedAt: Date.now(), complete, idempotencyKey });
+        text = encodeDraft({
+          request: kept,
+          savedAt: Date.now(),
+          complete,
+          unanswered: true,
+          idempotencyKey,
+        });
       } catch {
         return false; // Not a request we can read or write as JSON: nothing to keep.
       }
@@ -146,5 +157,19 @@ export function useSubmissionDraft(options: SubmissionDraftOptions): SubmissionD
     setDraft(undefined);
   }, [storage, name]);
 
-  return { draft, save, resume, clear };
+  const answered = useCallback(() => {
+    const kept = readDraft(storage, name);
+    if (kept?.unanswered) safeStorage(storage).set(name, encodeDraft({ ...kept, unanswered: false }));
+  }, [storage, name]);
+
+  return { draft, save, resume, clear, stored, answered };
+}
+
+/** The draft stored under `name`; an entry that is not one of ours is removed. */
+function readDraft(storage: DraftStorageKind, name: string): SubmissionDraft | undefined {
+  const store = safeStorage(storage);
+  const text = store.get(name);
+  const found = text === undefined ? undefined : decodeDraft(text);
+  if (text !== undefined && !found) store.remove(name);
+  return found;
 }

@@ -73,6 +73,10 @@ function writeOptions<Result, Request>(
       once(client, submissionKey(name, request), () => sendKeyed(client, name, request, send)),
     retry: apiWriteRetry,
     retryDelay: apiRetryDelay,
+    // Sent even when React Query believes the browser offline: the attempt then fails as a network
+    // error, which the page shows and `useSendWhenOnline` keeps. React Query's own pause would hold
+    // it in memory only (lost on a reload) and resume it behind the library's back.
+    networkMode: 'always',
   };
 }
 
