@@ -103,7 +103,7 @@ describe('colour schemes', () => {
     }
   });
 
-  it.each(['100324', '100328', '100320', '429'] as const)(
+  it.each(['100324', '100328', '100313', '100320', '429'] as const)(
     'tone %s meets contrast in light and dark',
     async (key) => {
       for (const theme of ['light', 'dark']) {
@@ -113,6 +113,35 @@ describe('colour schemes', () => {
       }
     },
   );
+});
+
+describe('a ticket used twice', () => {
+  it('never looks like success: 100324 is boxed in amber, not the green of a verified one, in light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      document.documentElement.dataset.theme = theme;
+      await render(h(ApiErrorView, { error: errorForKey('100324'), write: true, audience: 'staff' }));
+      const used = styleOf(view());
+      const icon = styleOf(view().querySelector('.cae-error__icon') as Element);
+      host.insertAdjacentHTML(
+        'beforeend',
+        '<div class="cae-error cae-tone--done"><b class="cae-error__icon"></b></div>',
+      );
+      const success = styleOf(host.querySelector('.cae-tone--done .cae-error__icon') as Element).color;
+      expect(icon.color, theme).not.toBe(success);
+      // Amber: red well above blue, green between (hue 30–50°).
+      const [r = 0, g = 0, b = 0] = channels(icon.color);
+      expect(
+        r > g && g > b && (g - b) / (r - b) > 0.5 && (g - b) / (r - b) < 0.85,
+        `${theme} ${icon.color}`,
+      ).toBe(true);
+      // The box is drawn in that colour all round, so it reads from across a desk.
+      expect(used.borderTopColor).toBe(icon.color);
+      expect(Number.parseFloat(used.borderTopWidth)).toBeGreaterThanOrEqual(2);
+      expect(contrast(icon.color, used.backgroundColor), theme).toBeGreaterThanOrEqual(3);
+      expect(await axeViolations(), theme).toEqual([]);
+      host.querySelector('.cae-tone--done')?.remove();
+    }
+  });
 });
 
 describe('the host’s own elements', () => {
