@@ -128,18 +128,59 @@ export const FreshAuthorizationCode: Story = {
 };
 
 export const NextCertificateAfterARefusal: Story = {
-  args: { situation: '100328 no permission' },
+  args: { situation: '100324 already verified' },
   play: async (context) => {
     await verify(context);
-    // Refused for this certificate: verifying it again waits for another code, and the fastest
-    // way there is one press away.
+    // Used before: verifying it again waits for another code, the hint under the button says so,
+    // and the fastest way there is one press away.
     const button = await context.canvas.findByRole('button', { name: textsOf(context).verify });
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+    await expect(button).toHaveAccessibleDescription(textsOf(context).changeCode);
     await userEvent.click(await context.canvas.findByRole('button', { name: textsOf(context).nextOne }));
     const code = context.canvas.getByLabelText(textsOf(context).codeLabel);
     await expect(code).toHaveFocus();
     await userEvent.type(code, 'https://qr.cli.im/c/CERT-2');
     await expect(button).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** 100326: the outcome, the hint under the locked button and the target status field agree. */
+export const AnotherTargetStatus: Story = {
+  args: { situation: '100326 invalid target status' },
+  play: async (context) => {
+    const texts = textsOf(context);
+    await verify(context);
+    const button = await context.canvas.findByRole('button', { name: texts.verify });
+    await waitFor(() => expect(button).toHaveAccessibleDescription(texts.changeTarget));
+    await userEvent.click(context.canvas.getByRole('button', { name: /目标状态|目標狀態|target status/i }));
+    // Only "set a status" sends a target: the desk switches to it, and the status has focus.
+    const target = context.canvas.getByLabelText(texts.targetLabel);
+    await waitFor(() => expect(target).toHaveFocus());
+    await expect(context.canvas.getByLabelText(texts.methodLabel)).toHaveValue('set_certificate_status');
+    await expect(button).not.toHaveAttribute('aria-disabled');
+    await verify(context);
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+    // Editing the target status is the change the refusal asks for: verifying is possible again.
+    await userEvent.type(target, '2');
+    await expect(button).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** 100325: the hint asks for another method, and choosing one unlocks verifying. */
+export const AnotherMethod: Story = {
+  args: { situation: '100325 invalid action' },
+  play: async (context) => {
+    const texts = textsOf(context);
+    await verify(context);
+    const button = await context.canvas.findByRole('button', { name: texts.verify });
+    await waitFor(() => expect(button).toHaveAccessibleDescription(texts.changeMethod));
+    await userEvent.click(context.canvas.getByRole('button', { name: /核销方式|核銷方式|method/i }));
+    const method = context.canvas.getByLabelText(texts.methodLabel);
+    await waitFor(() => expect(method).toHaveFocus());
+    await userEvent.selectOptions(method, 'set_certificate_status');
+    await expect(button).not.toHaveAttribute('aria-disabled');
+    await verify(context);
+    await expect(await context.canvas.findByText(texts.verified)).toBeVisible();
   },
 };
 
@@ -174,7 +215,12 @@ export const AnotherForm: Story = { args: { situation: '100323 another form' }, 
 export const AlreadyVerified: Story = {
   args: { situation: '100324 already verified' },
   tags: ['visual'],
-  play: showsCase(100324),
+  play: async (context) => {
+    await showsCase(100324)?.(context);
+    // A ticket used twice never looks like the success beside it: a warning, not the green tick.
+    const outcome = context.canvasElement.querySelector('[data-error-key="100324"]');
+    await expect(outcome).toHaveAttribute('data-tone', 'warning');
+  },
 };
 export const InvalidAction: Story = { args: { situation: '100325 invalid action' }, play: showsCase(100325) };
 export const InvalidTargetStatus: Story = {
@@ -184,7 +230,19 @@ export const InvalidTargetStatus: Story = {
 export const NoPermission: Story = {
   args: { situation: '100328 no permission' },
   tags: ['visual'],
-  play: showsCase(100328),
+  play: async (context) => {
+    await showsCase(100328)?.(context);
+    // The text sends the verifier to the administrator, and so does the action; the next
+    // certificate would be refused the same way, and the same one may be verified once allowed.
+    await expect(context.canvas.getByRole('link', { name: /管理员|管理員|administrator/i })).toHaveAttribute(
+      'href',
+      'tel:+864008123456',
+    );
+    await expect(context.canvas.queryByRole('button', { name: textsOf(context).nextOne })).toBeNull();
+    await expect(context.canvas.getByRole('button', { name: textsOf(context).verify })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+  },
 };
 export const IdentityRequired: Story = {
   args: { situation: '100329 identity required' },

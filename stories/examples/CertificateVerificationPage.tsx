@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { VerifyCertificateRequest } from '../../src/client/index.js';
-import { describeError } from '../../src/core/index.js';
+import { type ApiError, describeError } from '../../src/core/index.js';
 import { ApiErrorsProvider, ApiErrorView, ErrorIcon, useVerifyCertificate } from '../../src/react/index.js';
 import { fill, type PageTexts, type World } from './page-texts.js';
 import './examples.css';
@@ -14,6 +15,26 @@ export interface CertificateVerificationPageProps {
   texts: PageTexts;
   /** The organization's data in the page's language (its status labels). */
   world: World;
+}
+
+/**
+ * What the verifier must change before the same verification can run again, by the first action
+ * the catalog gives the refusal (per code where one action means different things): the hint under
+ * the locked button says the same as the outcome beside it.
+ */
+const CHANGE_HINTS: Record<string, keyof PageTexts> = {
+  'enter-certificate-code': 'changeCode',
+  'enter-auth-code': 'changeAuthCode',
+  'choose-another_100325': 'changeMethod',
+  'choose-another_100326': 'changeTarget',
+};
+
+function changeHintOf(error: unknown): keyof PageTexts | undefined {
+  const { retry, actions, key } = describeError(error);
+  const [first] = actions;
+  // A refusal that changes without the request changing (permission granted, approval given) locks nothing.
+  if (retry !== 'never' || first === undefined) return undefined;
+  return CHANGE_HINTS[`${first}_${key}`] ?? CHANGE_HINTS[first];
 }
 
 /** A labelled control of the desk, with its hint (`<id>-hint`, for the control's `aria-describedby`). */
@@ -54,6 +75,7 @@ export function CertificateVerificationPage({
   const codeInput = useRef<HTMLInputElement>(null);
   const authCodeInput = useRef<HTMLInputElement>(null);
   const actionSelect = useRef<HTMLSelectElement>(null);
+  const targetInput = useRef<HTMLInputElement>(null);
   const outcome = useRef<HTMLElement>(null);
   const [form, setForm] = useState({
     certificateCode: 'https://qr.cli.im/c/CERT-1',
@@ -78,17 +100,23 @@ export function CertificateVerificationPage({
     verify.reset();
     codeInput.current?.select();
   };
+  // 100326 asks for another target status, which only "set a status" sends: switch to it, then
+  // the status is one keystroke away; 100325 asks for another method.
+  const chooseAnother = (error: ApiError) => {
+    if (error.errorCode !== 100326) return actionSelect.current?.focus();
+    flushSync(() => setForm((current) => ({ ...current, action: 'set_certificate_status' })));
+    targetInput.current?.select();
+  };
   // On a phone the outcome sits below the form: bring it into view when it changes.
   useEffect(() => {
     if (verify.status === 'success' || verify.status === 'error')
       outcome.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [verify.status]);
-  // The same request would be refused the same way: verifying waits for another code (or another
-  // authorization code, status …).
-  const blocked =
-    verify.error != null &&
-    describeError(verify.error).retry === 'never' &&
-    JSON.stringify(verify.variables) === JSON.stringify(request());
+  // The same request would be refused the same way: verifying waits until the part the refusal
+  // names (the code, the method, the target status, the authorization code) has changed.
+  const changeHint = verify.error == null ? undefined : changeHintOf(verify.error);
+  const blocked = changeHint !== undefined && JSON.stringify(verify.variables) === JSON.stringify(request());
+  const setsStatus = form.action === 'set_certificate_status';
 
   return (
     <div className="demo demo--desk">
@@ -98,10 +126,11 @@ export function CertificateVerificationPage({
       </header>
       <ApiErrorsProvider
         audience="staff"
+        contactHref="tel:+864008123456"
         onCompleteIdentity={completeIdentity}
         onEnterAuthCode={() => authCodeInput.current?.select()}
         onEnterCertificateCode={nextCertificate}
-        onChooseAnother={() => actionSelect.current?.focus()}
+        onChooseAnother={chooseAnother}
       >
         <main className="desk-grid">
           <form onSubmit={onSubmit} className="desk-panel demo-form" aria-labelledby="scan-title">
@@ -129,10 +158,18 @@ export function CertificateVerificationPage({
                   <option value="set_certificate_status">{texts.methodSet}</option>
                 </select>
               </DeskField>
-              <DeskField id="target-status" label={texts.targetLabel}>
+              {/* Sent only when setting a status: editing it for "next status" would change nothing. */}
+              <DeskField
+                id="target-status"
+                label={texts.targetLabel}
+                hint={setsStatus ? undefined : texts.targetHint}
+              >
                 <input
                   id="target-status"
+                  ref={targetInput}
                   className="cae-input"
+                  disabled={!setsStatus}
+                  aria-describedby={setsStatus ? undefined : 'target-status-hint'}
                   value={form.toStatus}
                   onChange={update('toStatus')}
                 />
@@ -156,9 +193,9 @@ export function CertificateVerificationPage({
             >
               {verify.isPending ? texts.verifying : texts.verify}
             </button>
-            {blocked && (
+            {blocked && changeHint && (
               <p className="demo-hint" id="verify-blocked">
-                {texts.changeCode}
+                {texts[changeHint]}
               </p>
             )}
           </form>

@@ -21,6 +21,7 @@ export const PAGE_TEXTS = {
     methodNext: '进入下一状态',
     methodSet: '设为指定状态',
     targetLabel: '目标状态',
+    targetHint: '选择“设为指定状态”时填写',
     authLabel: '核销授权码',
     authHint: '活动要求时填写',
     verify: '核销',
@@ -31,6 +32,9 @@ export const PAGE_TEXTS = {
     verifiedStatus: '凭证状态：{status}',
     nextOne: '核销下一张',
     changeCode: '请换一张凭证后再核销。',
+    changeMethod: '请换一种核销方式后再核销。',
+    changeTarget: '请换一个目标状态后再核销。',
+    changeAuthCode: '请输入新的授权码后再核销。',
   },
   'zh-Hant': {
     organizer: '青禾社區活動中心',
@@ -51,6 +55,7 @@ export const PAGE_TEXTS = {
     methodNext: '進入下一個狀態',
     methodSet: '設為指定狀態',
     targetLabel: '目標狀態',
+    targetHint: '選擇「設為指定狀態」時填寫',
     authLabel: '核銷授權碼',
     authHint: '活動要求時填寫',
     verify: '核銷',
@@ -61,6 +66,9 @@ export const PAGE_TEXTS = {
     verifiedStatus: '憑證狀態：{status}',
     nextOne: '核銷下一張',
     changeCode: '請換一張憑證後再核銷。',
+    changeMethod: '請換一種核銷方式後再核銷。',
+    changeTarget: '請換一個目標狀態後再核銷。',
+    changeAuthCode: '請輸入新的授權碼後再核銷。',
   },
   en: {
     organizer: 'Greenfield Community Centre',
@@ -81,6 +89,7 @@ export const PAGE_TEXTS = {
     methodNext: 'Move to the next status',
     methodSet: 'Set a status',
     targetLabel: 'Target status',
+    targetHint: 'For “Set a status”',
     authLabel: 'Authorization code',
     authHint: 'When the event asks for one',
     verify: 'Verify',
@@ -91,6 +100,9 @@ export const PAGE_TEXTS = {
     verifiedStatus: 'Certificate status: {status}',
     nextOne: 'Verify the next one',
     changeCode: 'Scan another certificate to verify again.',
+    changeMethod: 'Choose another method to verify again.',
+    changeTarget: 'Choose another target status to verify again.',
+    changeAuthCode: 'Enter a new authorization code to verify again.',
   },
 } satisfies Record<StoryLocale, Record<string, string>>;
 
