@@ -134,8 +134,8 @@ export const NextCertificateAfterARefusal: Story = {
     // Used before: verifying it again waits for another code, the hint under the button says so,
     // and the fastest way there is one press away.
     const button = await context.canvas.findByRole('button', { name: textsOf(context).verify });
-    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
-    await expect(button).toHaveAccessibleDescription(textsOf(context).changeCode);
+    await waitFor(() => expect(button).toHaveAccessibleDescription(textsOf(context).changeCode));
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(await context.canvas.findByRole('button', { name: textsOf(context).nextOne }));
     const code = context.canvas.getByLabelText(textsOf(context).codeLabel);
     await expect(code).toHaveFocus();
@@ -159,7 +159,9 @@ export const AnotherTargetStatus: Story = {
     await expect(context.canvas.getByLabelText(texts.methodLabel)).toHaveValue('set_certificate_status');
     await expect(button).not.toHaveAttribute('aria-disabled');
     await verify(context);
-    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+    // Locked by the refusal, not only while the request is on its way: the hint says what to change.
+    await waitFor(() => expect(button).toHaveAccessibleDescription(texts.changeTarget));
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
     // Editing the target status is the change the refusal asks for: verifying is possible again.
     await userEvent.type(target, '2');
     await expect(button).not.toHaveAttribute('aria-disabled');
