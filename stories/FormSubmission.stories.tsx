@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { STORY_BASE_URL } from '../.storybook/preview.js';
 import { toStoryLocale } from '../.storybook/theme.js';
 import type { Fault } from '../src/testing/index.js';
 import { FormSubmissionPage } from './examples/FormSubmissionPage.js';
@@ -32,6 +34,8 @@ interface StoryArgs {
 }
 
 let simulation: ReturnType<typeof storySimulator>;
+/** The page's connection in the story 'Offline, then sent once'. */
+const connection = { up: true };
 
 const meta = {
   title: 'Examples/Form submission',
@@ -43,6 +47,7 @@ const meta = {
   beforeEach({ args, msw, globals }) {
     // A draft a story left (a submission that failed) would offer itself in the next story.
     sessionStorage.clear();
+    localStorage.clear();
     simulation = storySimulator(msw, globals.locale, 'form');
     const fault = FAILURES[args.failure];
     if (fault && Object.keys(fault).length > 0) {
@@ -292,6 +297,37 @@ export const CodePaused: Story = { args: { failure: '100314 code paused' }, play
 export const NoWritePermission: Story = {
   args: { failure: '403 no write permission' },
   play: endsTheFlow('403'),
+};
+
+/**
+ * Tapped with no connection (the page's fetch fails as on a dropped line): the values stay, the
+ * screen says the form will be sent when the connection returns, and it is sent once on `online`.
+ */
+export const OfflineThenSentOnce: Story = {
+  name: 'Offline, then sent once',
+  beforeEach({ msw }) {
+    connection.up = false;
+    // Ahead of the proxy: while the connection is down, every call fails as on a dropped line.
+    msw.use(http.post(`${STORY_BASE_URL}/*`, () => (connection.up ? undefined : HttpResponse.error())));
+  },
+  play: async (context) => {
+    connection.up = true; // the form loads
+    await fillIn(context, '张三', '13800138000');
+    connection.up = false;
+    await submit(context);
+    await expect(
+      await context.canvas.findByText(/没有网络|沒有網路|You’re offline/, {}, { timeout: SETTLES_MS }),
+    ).toBeVisible();
+    await expect(await labelled(context, 1)).toHaveValue('13800138000');
+    await expect(simulation.simulator.state.records).toHaveLength(0);
+    connection.up = true;
+    window.dispatchEvent(new Event('online'));
+    await expect(
+      await context.canvas.findByText(textsOf(context).submitted, {}, { timeout: SETTLES_MS }),
+    ).toBeVisible();
+    await expect(simulation.calls.addRecord).toBe(1);
+    await expect(simulation.simulator.state.records).toHaveLength(1);
+  },
 };
 
 /** The host opted in to dark (`data-theme="dark"`); the screenshots show every visual story in both themes. */

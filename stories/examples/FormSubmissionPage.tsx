@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { AddRecordRequest, TemplateField } from '../../src/client/index.js';
 import {
   ApiErrorArea,
@@ -9,9 +9,11 @@ import {
   ApiFieldError,
   DraftResumePrompt,
   ErrorIcon,
+  PendingSubmission,
   useAddRecord,
   useFieldErrors,
   useFormTemplate,
+  useSendWhenOnline,
   useSubmissionDraft,
 } from '../../src/react/index.js';
 import { fill, type PageTexts } from './page-texts.js';
@@ -63,11 +65,21 @@ function Field({
   );
 }
 
+/** The form's values in a kept submission. */
+const valuesOf = (request: AddRecordRequest): Record<number, string> =>
+  Object.fromEntries(request.fields.map((field) => [field.field_id, String(field.field_value)]));
+
 function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const template = useFormTemplate({ tpl_id: tplId });
   // A submission that has not succeeded survives a reload, with its Idempotency-Key.
-  const saved = useSubmissionDraft({ id: `record-${tplId}-${codeId}`, template: template.data });
+  const saved = useSubmissionDraft({
+    id: `record-${tplId}-${codeId}`,
+    template: template.data,
+    storage: 'local',
+  });
   const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
+  // Tapped with no connection: kept, and sent once when the connection returns (or on the next load).
+  const offline = useSendWhenOnline(saved, submit);
   // What the person typed lives here, and no error ever resets it.
   const [values, setValues] = useState<Record<number, string>>({});
   const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
@@ -76,9 +88,14 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const resume = () => {
     const request = saved.resume();
     if (!request) return;
-    setValues(Object.fromEntries(request.fields.map((field) => [field.field_id, String(field.field_value)])));
+    setValues(valuesOf(request));
     submit.mutate(request);
   };
+  // A submission the last visit left waiting: its values back in the form while it waits.
+  const waitingRequest = offline.waiting?.request;
+  useEffect(() => {
+    if (waitingRequest) setValues(valuesOf(waitingRequest));
+  }, [waitingRequest]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -111,7 +128,7 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   }
   return (
     <ApiErrorArea mutation={submit}>
-      {saved.draft?.complete && !submit.isPending && (
+      {saved.draft?.complete && !offline.waiting && submit.isIdle && (
         <DraftResumePrompt savedAt={saved.draft.savedAt} onResume={resume} onDiscard={saved.clear} />
       )}
       <form onSubmit={onSubmit} noValidate className="demo-form">
@@ -127,10 +144,21 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
           />
         ))}
         {/* Beside the button: a wait while the submission is retried, or what went wrong with it. */}
-        <ApiErrorView id="submit-error" mutation={submit} fieldErrors={fieldErrors} />
+        {offline.waiting ? (
+          <PendingSubmission
+            savedAt={offline.waiting.savedAt}
+            sending={offline.sending}
+            onSendNow={offline.sendNow}
+          />
+        ) : (
+          <ApiErrorView id="submit-error" mutation={submit} fieldErrors={fieldErrors} />
+        )}
         <button
           type="submit"
-          className="cae-button cae-button--primary demo-submit"
+          // While the kept submission waits, "send now" is the one primary action.
+          className={
+            offline.waiting ? 'cae-button demo-submit' : 'cae-button cae-button--primary demo-submit'
+          }
           aria-disabled={submit.isPending || undefined}
         >
           {submit.isPending ? texts.submitting : texts.submit}

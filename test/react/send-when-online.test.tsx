@@ -58,7 +58,10 @@ function renderTab(
   const tab = renderHook(
     () => {
       const saved = useSubmissionDraft({ id: 'record-2-1', ...options });
-      const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
+      const submit = useAddRecord({
+        onMutate: (request) => void saved.save(request),
+        onSuccess: saved.clear,
+      });
       return { saved, submit, offline: useSendWhenOnline(saved, submit) };
     },
     { wrapper },
