@@ -28,7 +28,7 @@ export interface ApiErrorDetails {
 
 export interface ApiErrorText {
   key: ErrorKey;
-  /** How it looks at a glance: `error`, `fix`, `wait` or `done`. */
+  /** How it looks at a glance: `error`, `warning`, `neutral`, `fix`, `wait` or `done`. */
   tone: ErrorTone;
   /** The headline, for the person at the screen. */
   title: string;
