@@ -7,6 +7,7 @@ import { ApiError } from '../../src/core/index.js';
 import { createApiErrorsI18n } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/error-for-key.js';
+import { channels, contrast, luminance } from '../support/contrast.js';
 import '../../src/styles.css';
 
 // The real stylesheet in Chromium: what a person sees on a host page that knows nothing of us.
@@ -37,24 +38,6 @@ const prefersDark = (dark: boolean) =>
   cdp().send('Emulation.setEmulatedMedia', {
     features: [{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }],
   });
-
-/** sRGB channels 0–1 of a computed colour: `rgb()`, `rgba()` or `color(srgb …)` (what color-mix gives). */
-function channels(color: string): number[] {
-  const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [];
-  return color.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((value) => value / 255);
-}
-
-function luminance(color: string) {
-  const [r = 0, g = 0, b = 0] = channels(color).map((c) =>
-    c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
-  );
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function contrast(a: string, b: string) {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
 
 const view = () => host.querySelector('.cae-error') as HTMLElement;
 const styleOf = (element: Element) => getComputedStyle(element);

@@ -1,5 +1,8 @@
-/** sRGB channels 0–1 and alpha of a computed colour: `rgb()`, `rgba()` or `color(srgb …)`. */
-function channels(color: string): [number, number, number, number] {
+/**
+ * sRGB channels 0–1 and alpha of a computed colour: `rgb()`, `rgba()` or `color(srgb …)`.
+ * @example channels('rgb(255, 0, 0)') // [1, 0, 0, 1]
+ */
+export function channels(color: string): [number, number, number, number] {
   const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [];
   const [r = 0, g = 0, b = 0] = color.startsWith('color(') ? numbers : numbers.map((value) => value / 255);
   return [r, g, b, numbers[3] ?? 1];

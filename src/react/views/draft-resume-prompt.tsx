@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
-import { draftSavedAgo } from './draft-saved-ago.js';
+import { useDraftSavedAgo } from './draft-saved-ago.js';
 import { OutlineIcon } from './error-icon.js';
 
 export interface DraftResumePromptProps {
@@ -26,9 +26,6 @@ export interface DraftResumePromptProps {
   className?: string;
 }
 
-// The relative time moves on while the prompt waits for an answer.
-const TICK_MS = 30_000;
-
 /**
  * Offers to resume a submission that did not succeed and was kept on this device: "您有一份尚未提交成功的
  * 表单，继续提交？", when it was kept, and two actions, "继续提交" (primary) and "放弃". A labelled
@@ -46,12 +43,7 @@ const TICK_MS = 30_000;
 export function DraftResumePrompt({ savedAt, onResume, onDiscard, className }: DraftResumePromptProps) {
   const t = useApiErrorsT();
   const questionId = useId();
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  const savedAgo = draftSavedAgo(t, savedAt, now);
+  const savedAgo = useDraftSavedAgo(savedAt);
   return (
     <section className={className ? `cae-draft ${className}` : 'cae-draft'} aria-labelledby={questionId}>
       {/* A page with a folded corner: something kept, waiting. Decorative: the question says it. */}

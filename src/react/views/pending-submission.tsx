@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
-import { draftSavedAgo } from './draft-saved-ago.js';
+import { useDraftSavedAgo } from './draft-saved-ago.js';
 import { OutlineIcon } from './error-icon.js';
 
 export interface PendingSubmissionProps {
@@ -24,9 +24,6 @@ export interface PendingSubmissionProps {
   className?: string;
 }
 
-// The relative time moves on while the submission waits.
-const TICK_MS = 30_000;
-
 /**
  * Says that a submission tapped with no connection is kept and will be sent when the connection
  * returns ("没有网络，连接恢复后会自动提交"), when it was kept, and offers "立即提交". A polite live
@@ -47,12 +44,7 @@ export function PendingSubmission({
 }: PendingSubmissionProps) {
   const t = useApiErrorsT();
   const textId = useId();
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  const savedAgo = draftSavedAgo(t, savedAt, now);
+  const savedAgo = useDraftSavedAgo(savedAt);
   return (
     <section
       className={className ? `cae-draft ${className}` : 'cae-draft'}
