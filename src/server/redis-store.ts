@@ -82,11 +82,16 @@ export function createRedisStore(
   };
 }
 
-/** Caps the client's waits between attempts to reconnect, keeping its own schedule below that. */
+/**
+ * Caps the client's waits between attempts to reconnect, keeping its own schedule below that. A
+ * client told not to reconnect (`retryStrategy: null`, or a schedule that returns no number) is
+ * left so.
+ */
 function reconnectPromptly(redis: Redis): void {
   const schedule = redis.options.retryStrategy;
+  if (typeof schedule !== 'function') return;
   redis.options.retryStrategy = (times) => {
-    const wait = schedule ? schedule(times) : RECONNECT_AT_LEAST_EVERY_MS;
+    const wait = schedule(times);
     return typeof wait === 'number' ? Math.min(wait, RECONNECT_AT_LEAST_EVERY_MS) : wait;
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Redis, RedisOptions } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiProxy, createRedisStore } from '../../src/server/index.js';
 import { mostInOneSecond } from '../support/most-in-one-second.js';
@@ -154,6 +155,26 @@ it('makes a client with ioredis’s default schedule reconnect within about a se
   if (process.env.OUTAGE_FIGURES) console.info(JSON.stringify({ defaultClientRecoveryMs: recoveryMs }));
   expect(recoveryMs).toBeLessThanOrEqual(1_500);
 }, 30_000);
+
+it('keeps a schedule of the host’s below the cap, and a client told not to reconnect does not', () => {
+  const { options: capped } = withStore({ retryStrategy: () => 5_000 });
+  const { options: kept } = withStore({ retryStrategy: (times) => times * 10 });
+  const { options: never } = withStore({ retryStrategy: null });
+  const { options: stops } = withStore({ retryStrategy: () => null });
+  expect([capped.retryStrategy?.(1), kept.retryStrategy?.(3), stops.retryStrategy?.(1)]).toEqual([
+    1_000,
+    30,
+    null,
+  ]);
+  expect(never.retryStrategy).toBeNull();
+});
+
+/** A client of the test's Redis with these options, after a store was made over it. */
+function withStore(options: RedisOptions): Redis {
+  const client = redis.connect(options);
+  createRedisStore(client, { keyPrefix: 'schedule' });
+  return client;
+}
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
