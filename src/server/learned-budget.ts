@@ -7,13 +7,14 @@ import type { ProxyStore } from './proxy-store.js';
  * then, over the window's length plus one second. A bucket that holds a second of its rate takes at
  * most that rate times (window + 1 s), however the burst spread over the window (a slow machine
  * spreads it); counted per second instead, a burst spread over one second would teach the bucket
- * plus a second of refill. It is kept this long after the last 429, then forgotten (the next burst
- * teaches it again).
+ * plus a second of refill. The window is 5 s, so that an upstream seconds slow to answer still
+ * shows what it took (a call counts once answered). It is kept this long after the last 429, then
+ * forgotten (the next burst teaches it again).
  */
 const LEARNED_MARGIN = 0.75;
 const LEARNED_SECONDS = 300;
 const TICK_MS = 100;
-const TAKEN_WINDOW_TICKS = 20;
+const TAKEN_WINDOW_TICKS = 50;
 /** Rates are kept in the store as whole hundredths of a request per second. */
 const HUNDREDTHS = 100;
 const MANY = 1_000_000_000;

@@ -303,9 +303,27 @@ describe('the hold learned from upstream 429s', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     const settled = track(Array.from({ length: 4 }, () => limits.awaitUpstream()));
     await vi.advanceTimersByTimeAsync(3_000);
-    // The 10 that left in the 2 s window before the 429 show 10 / 2.9 s = 3.45 a second: three
-    // quarters of it, 2.59 (one call per 386 ms).
-    expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(386);
+    // The 15 that left from 0 s to the 429 at 2 s show 15 / 3.1 s = 4.84 a second: three quarters
+    // of it, 3.63 (one call per 275 ms).
+    expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(275);
+  });
+
+  it('learns from an upstream seconds slow to answer: what it took still shows once answered', async () => {
+    // The same bucket takes 5 calls at 0 s and one every 200 ms to 2 s, each answered 2.5 s
+    // after it left; the 429 for the call sent at 2.2 s comes back at 4.7 s. Counted over only
+    // the 2 s before the 429, nothing shows, and the budget falls to 1 a second.
+    const limits = limitsOf({});
+    const ok = new Response('{"code":0}', { status: 200 });
+    await vi.advanceTimersByTimeAsync(4_700);
+    const sent = [0, 0, 0, 0, 0, ...Array.from({ length: 10 }, (_, call) => 200 * (call + 1))];
+    for (const sentAt of sent) await limits.learn(ok, START + sentAt);
+    await limits.learn(upstream429({ 'Retry-After': '1' }), START + 2_200);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const settled = track(Array.from({ length: 4 }, () => limits.awaitUpstream()));
+    await vi.advanceTimersByTimeAsync(5_000);
+    // 15 taken between 0 s and the 429 at 4.7 s show at least 15 / 5.8 s = 2.59 a second: three
+    // quarters of it, 1.94 (one call per 515 ms).
+    expect((settled[3]?.at ?? 0) - (settled[2]?.at ?? 0)).toBe(515);
   });
 
   it('lowers no budget for a late 429 of a call that left before the budget was learned', async () => {
