@@ -19,7 +19,7 @@ const ENTRIES = [
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    budget: 15.5 * KB,
+    budget: 16.5 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },

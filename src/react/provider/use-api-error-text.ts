@@ -70,7 +70,8 @@ const GENERIC_KEYS: readonly ErrorKey[] = ['unknown', 'http'];
  *
  * @example
  * const { title, description, actions, tone } = useApiErrorText(error, { write: true });
- * return <Result status={tone === 'done' ? 'success' : 'warning'} title={title} subTitle={description}
+ * const status = { done: 'success', neutral: 'info', wait: 'info', fix: 'warning', warning: 'warning' };
+ * return <Result status={status[tone] ?? 'error'} title={title} subTitle={description}
  *   extra={actions.map((action) => <Button key={action.id}>{action.label}</Button>)} />;
  */
 export function useApiErrorText(error: unknown, options: ApiErrorTextOptions = {}): ApiErrorText {
