@@ -61,6 +61,42 @@ describe('the page title while the error summary shows (GOV.UK: "Error: ")', () 
     expect(document.title).toBe('春季开放日报名');
   });
 
+  it('keeps the mark while any summary shows: the first one going leaves the second’s', async () => {
+    const { rerender } = render(
+      <>
+        <Page error={missingName} />
+        <Page error={null} />
+      </>,
+    );
+    expect(document.title).toBe('错误：春季开放日报名');
+    await act(async () =>
+      rerender(
+        <>
+          <Page error={missingName} />
+          <Page error={missingName} />
+        </>,
+      ),
+    );
+    await act(async () =>
+      rerender(
+        <>
+          <Page error={null} />
+          <Page error={missingName} />
+        </>,
+      ),
+    );
+    expect(document.title).toBe('错误：春季开放日报名');
+    await act(async () =>
+      rerender(
+        <>
+          <Page error={null} />
+          <Page error={null} />
+        </>,
+      ),
+    );
+    expect(document.title).toBe('春季开放日报名');
+  });
+
   it('leaves a title the host set meanwhile as the host set it', async () => {
     const { unmount } = render(<Page error={missingName} />);
     document.title = '报名成功';
