@@ -97,13 +97,30 @@ describe('on the server (no window, no document)', () => {
     ).toThrow();
   });
 
-  it('renders an error summary, whose "错误：" title is the browser’s business', () => {
-    const html = renderToString(
-      <ApiErrorsProvider languages={{ zh }}>
-        <Summary error={errorFor('100308', { detail: 'required: 7101' })} />
-      </ApiErrorsProvider>,
-    );
-    expect(html).toContain(zh.fields.required.replace('{{label}}', ''));
+  it('renders an error summary without its "错误：" title, which is the browser’s business', () => {
+    // A document whose title records every write: the server's render must make none.
+    const titles: string[] = [];
+    const page = {
+      get title() {
+        return '春季开放日报名';
+      },
+      set title(title: string) {
+        titles.push(title);
+      },
+    };
+    Object.defineProperty(globalThis, 'document', { value: page, configurable: true });
+    try {
+      const html = renderToString(
+        <ApiErrorsProvider languages={{ zh }}>
+          <Summary error={errorFor('100308', { detail: 'required: 7101' })} />
+        </ApiErrorsProvider>,
+      );
+      expect(html).toContain(zh.fields.required.replace('{{label}}', ''));
+      expect(html).not.toContain(zh.fields.prefix);
+      expect(titles).toEqual([]);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'document');
+    }
   });
 });
 
