@@ -1,11 +1,15 @@
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AddRecordRequest, type ApiClient, createApiClient } from '../../src/client/index.js';
+import { zh } from '../../src/i18n/index.js';
 import {
   ApiClientProvider,
+  ApiErrorsProvider,
+  PendingSubmission,
   type SubmissionDraftOptions,
   useAddRecord,
   useSendWhenOnline,
@@ -258,5 +262,22 @@ describe('useSendWhenOnline', () => {
     } finally {
       onlineManager.setOnline(true);
     }
+  });
+});
+
+describe('PendingSubmission', () => {
+  const pending = (sending: boolean) => (
+    <ApiErrorsProvider languages={{ zh }}>
+      <PendingSubmission savedAt={Date.now()} sending={sending} onSendNow={() => undefined} />
+    </ApiErrorsProvider>
+  );
+
+  it('inserts its live region empty and fills it after mount, so that it is announced', async () => {
+    // The first render is what is inserted: its status must not hold the text yet.
+    expect(renderToStaticMarkup(pending(false))).toMatch(/<p [^>]*role="status"[^>]*><\/p>/);
+    const { rerender } = render(pending(false));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(zh.ui.offlineWaiting));
+    rerender(pending(true));
+    expect(screen.getByRole('status')).toHaveTextContent(zh.ui.offlineSending);
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
 import { useDraftSavedAgo } from './draft-saved-ago.js';
@@ -45,6 +45,9 @@ export function PendingSubmission({
   const t = useApiErrorsT();
   const textId = useId();
   const savedAgo = useDraftSavedAgo(savedAt);
+  // Filled after mount, not rendered with it: a live region announces changes, not its first content.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   return (
     <section
       className={className ? `cae-draft ${className}` : 'cae-draft'}
@@ -58,7 +61,7 @@ export function PendingSubmission({
       />
       <div>
         <p id={textId} className="cae-draft__question" role="status">
-          {sending ? t('ui.offlineSending') : t('ui.offlineWaiting')}
+          {mounted && (sending ? t('ui.offlineSending') : t('ui.offlineWaiting'))}
         </p>
         {savedAgo && (
           <p className="cae-draft__time">
