@@ -1,10 +1,12 @@
 import { safeStorage } from './draft-storage.js';
 
 /**
- * How long a storage claim holds without its tab: past the client's 15 s timeout and a 429's
- * usual wait. A tab closed mid-send leaves its claim, which must not block the send for long.
+ * How long a storage claim holds without its tab renewing it: a tab closed mid-send leaves its
+ * claim, which must not block the send for long.
  */
 const CLAIM_MS = 60_000;
+/** A send can outlast a claim (a 429's retries): its tab renews the claim this often while it runs. */
+const RENEW_MS = 20_000;
 
 const lockName = (key: string) => `caoliao-api-errors:send:${key}`;
 
@@ -30,13 +32,17 @@ async function withStorageClaim(name: string, send: () => Promise<void>): Promis
   if (held && held.until > Date.now()) return false;
   const sender = Math.random().toString(36).slice(2);
   const store = safeStorage('local');
-  const claimed = store.set(name, JSON.stringify({ sender, until: Date.now() + CLAIM_MS }));
+  const claim = () => store.set(name, JSON.stringify({ sender, until: Date.now() + CLAIM_MS }));
   // Storage blocked or full: no tab can claim, and the submission must still go.
-  if (claimed && readClaim(name)?.sender !== sender) return false;
+  if (claim() && readClaim(name)?.sender !== sender) return false;
+  const renewal = setInterval(() => {
+    if (readClaim(name)?.sender === sender) claim();
+  }, RENEW_MS);
   try {
     await send();
     return true;
   } finally {
+    clearInterval(renewal);
     if (readClaim(name)?.sender === sender) store.remove(name);
   }
 }
