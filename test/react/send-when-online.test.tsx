@@ -1,11 +1,12 @@
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AddRecordRequest, type ApiClient, createApiClient } from '../../src/client/index.js';
 import { zh } from '../../src/i18n/index.js';
+import { withSendClaim } from '../../src/react/drafts/send-claim.js';
 import {
   ApiClientProvider,
   ApiErrorsProvider,
@@ -26,7 +27,10 @@ const RECORD: AddRecordRequest = {
 };
 
 /** The API behind a connection that fails `failures` times, then answers; every arrival's key. */
-function api({ failures = 0, answer = () => ok({ record_id: 9 }) as Response } = {}) {
+function api({
+  failures = 0,
+  answer = (): Response | Promise<Response> => ok({ record_id: 9 }) as Response,
+} = {}) {
   const keys: (string | null)[] = [];
   let attempts = 0;
   server.use(
@@ -190,6 +194,88 @@ describe('useSendWhenOnline', () => {
     expect(upstream.keys).toHaveLength(1);
   });
 
+  it('stays `sending` while the send that ran is on its way, whichever triggers were refused', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    api({ failures: 1, answer: () => answered.then(() => ok({ record_id: 9 }) as Response) });
+    const tab = renderTab();
+    await tapOffline(tab);
+    setVisibility('visible');
+    let tapped: Promise<void> | undefined;
+    act(() => {
+      window.dispatchEvent(new Event('online')); // this one runs
+      document.dispatchEvent(new Event('visibilitychange')); // refused
+      tapped = tab.result.current.offline.sendNow(); // refused
+    });
+    await act(() => tapped);
+    expect(tab.result.current.offline.sending).toBe(true);
+    answer();
+    await waitFor(() => expect(tab.result.current.submit.isSuccess).toBe(true));
+    expect(tab.result.current.offline.sending).toBe(false);
+  });
+
+  it('a tap on the form’s submit on a page loaded offline sends the key it was kept with, not a new one', async () => {
+    const upstream = api({ failures: 2 });
+    const before = renderTab();
+    await tapOffline(before);
+    const key = storedDraft().idempotencyKey;
+    before.unmount();
+    setOnline(false);
+    const after = renderTab(); // a reload with no connection: new clients, nothing sent yet
+    await waitFor(() => expect(after.result.current.offline.waiting).toBeDefined());
+    act(() => after.result.current.submit.mutate(RECORD)); // the form's 提交, not "send now"
+    await waitFor(() => expect(after.result.current.submit.isError).toBe(true));
+    expect(storedDraft().idempotencyKey).toBe(key);
+    setOnline(true);
+    await act(() => after.result.current.offline.sendNow());
+    expect(upstream.keys).toEqual([key]);
+  });
+
+  it('a timeout keeps it waiting, like no connection: whether it was stored is unknown', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post(`${API}/record/addRecord`, async ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        if (keys.length === 1) await delay(500); // past the client's timeout
+        return ok({ record_id: 9 });
+      }),
+    );
+    const tab = renderTab({}, createApiClient({ idempotencyKeys: true, timeoutMs: 100 }));
+    act(() => tab.result.current.submit.mutate(RECORD));
+    await waitFor(() => expect(tab.result.current.submit.error?.kind).toBe('timeout'));
+    expect(tab.result.current.offline.waiting).toBeDefined();
+    expect(storedDraft()).toMatchObject({ unanswered: true });
+    await act(() => tab.result.current.offline.sendNow());
+    expect(tab.result.current.submit.isSuccess).toBe(true);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('a 409 "in flight" keeps it waiting and sends it again after its Retry-After', async () => {
+    const inFlight = () =>
+      fail(
+        409,
+        { code: 409, message: 'Conflict', message_detail: 'idempotency key in flight' },
+        { 'Retry-After': '1' },
+      );
+    let answers = 0;
+    const upstream = api({
+      failures: 1,
+      answer: () => (++answers === 1 ? inFlight() : ok({ record_id: 9 })),
+    });
+    const tab = renderTab();
+    await tapOffline(tab);
+    await act(() => tab.result.current.offline.sendNow());
+    expect(tab.result.current.submit.error?.status).toBe(409);
+    expect(tab.result.current.offline.waiting).toBeDefined();
+    expect(storedDraft()).toMatchObject({ unanswered: true });
+    await waitFor(() => expect(tab.result.current.submit.isSuccess).toBe(true), { timeout: 10_000 });
+    expect(upstream.keys).toHaveLength(2);
+    expect(upstream.keys[1]).toBe(upstream.keys[0]);
+  });
+
   it('two tabs waiting on the same submission send it once (localStorage draft, a claim without Web Locks)', async () => {
     expect(navigator.locks).toBeUndefined(); // jsdom: the storage claim is what guards here
     const upstream = api({ failures: 1 });
@@ -261,6 +347,23 @@ describe('useSendWhenOnline', () => {
       expect(upstream.attempts()).toBe(1);
     } finally {
       onlineManager.setOnline(true);
+    }
+  });
+});
+
+describe('withSendClaim without Web Locks (the localStorage claim)', () => {
+  it('renews its claim while a long send runs (429 retries), so no other sender starts past 60 s', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      let finish!: () => void;
+      const running = withSendClaim('k', () => new Promise<void>((resolve) => (finish = resolve)));
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(await withSendClaim('k', async () => undefined)).toBe(false);
+      finish();
+      expect(await running).toBe(true);
+      expect(localStorage.getItem('caoliao-api-errors:send:k')).toBeNull();
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -18,8 +18,10 @@ export interface SubmissionDraft {
   /** Whether every submitted field is in it: only then can `request` be resent as it is. */
   complete: boolean;
   /**
-   * No answer came to its last attempt: the page went away while it was on its way, or the
-   * connection failed. `useSendWhenOnline` sends such a draft again by itself, with its key.
+   * No answer came to its last attempt — the page went away while it was on its way, the
+   * connection failed or none came in time (a timeout) — or the proxy said an earlier attempt with
+   * its key is still in flight (409). `useSendWhenOnline` sends such a draft again by itself, with
+   * its key.
    */
   unanswered: boolean;
 }

@@ -35,19 +35,25 @@ const resendable = (draft: SubmissionDraft | undefined): Resendable | undefined 
     ? (draft as Resendable)
     : undefined;
 
-const isConnectionFailure = (error: unknown) => toApiError(error).kind === 'network';
+// No answer, or none in time: whether it was stored is unknown, and the key makes a resend safe.
+const isUnanswered = (error: unknown) => ['network', 'timeout'].includes(toApiError(error).kind);
+// The proxy's "idempotency key in flight": an earlier attempt with this key is still on its way.
+const isInFlight = (error: unknown) => [toApiError(error).status, toApiError(error).code].includes(409);
+/** After a 409 without `Retry-After`: the proxy's own answer asks for 1 s. */
+const IN_FLIGHT_RETRY_MS = 1000;
 
 // An automatic trigger waits while the browser knows it is offline; a tap on "send now" does not.
 const mayBeOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 /**
  * Sends a submission that met no connection once the connection returns — exactly once, without
- * Background Sync (absent in Safari and in-app browsers). A write that failed with a network error
- * stays kept by `useSubmissionDraft` with its values and `Idempotency-Key`, and is sent again on
- * `online`, when the page becomes visible, on the next page load (also after a reload while it
- * was on its way), or on `sendNow`. One sender at a time per submission: a Web Lock where the
- * browser has them, else a claim in `localStorage`; and since the resend carries the same key, a
- * proxy that honours keys stores it once even when a first attempt arrived. Needs a client that
+ * Background Sync (absent in Safari and in-app browsers). A write that got no answer (a network
+ * error, a timeout) stays kept by `useSubmissionDraft` with its values and `Idempotency-Key`, and
+ * is sent again on `online`, when the page becomes visible, on the next page load (also after a
+ * reload while it was on its way), or on `sendNow`; a proxy's 409 "in flight" is tried again after
+ * its `Retry-After`. One sender at a time per submission: a Web Lock where the browser has them,
+ * else a claim in `localStorage` (not atomic: two tabs may both send in a near tie); and since
+ * every resend carries the same key, a proxy that honours keys stores it once. Needs a client that
  * sends keys (`idempotencyKeys`) and a complete draft: otherwise nothing is sent by itself.
  *
  * @example
@@ -67,32 +73,44 @@ export function useSendWhenOnline(
   const latest = useRef({ saved, submit });
   latest.current = { saved, submit };
 
+  // While it waits, its key is the one every write of its payload sends — a tap on the form's own
+  // submit too, before any resend has run — never a new one, which could store it twice.
+  const wait = useCallback(
+    (draft: SubmissionDraft | undefined) => {
+      const kept = resendable(draft);
+      if (kept) rememberIdempotencyKey(client, 'addRecord', kept.request, kept.idempotencyKey);
+      setWaiting(kept);
+    },
+    [client],
+  );
+
   const sendNow = useCallback(async () => {
     const draft = resendable(latest.current.saved.stored());
     if (!draft) return setWaiting(undefined);
-    setSending(true);
-    try {
-      await withSendClaim(draft.idempotencyKey, async () => {
-        // Read again under the claim: another tab may have sent it meanwhile.
-        const current = resendable(latest.current.saved.stored());
-        if (current?.idempotencyKey !== draft.idempotencyKey) return setWaiting(undefined);
-        rememberIdempotencyKey(client, 'addRecord', current.request, current.idempotencyKey);
+    // `sending` is the running send's only: a trigger refused the claim leaves it as it is.
+    await withSendClaim(draft.idempotencyKey, async () => {
+      // Read again under the claim: another tab may have sent it meanwhile.
+      const current = resendable(latest.current.saved.stored());
+      if (current?.idempotencyKey !== draft.idempotencyKey) return setWaiting(undefined);
+      rememberIdempotencyKey(client, 'addRecord', current.request, current.idempotencyKey);
+      setSending(true);
+      try {
         // Its outcome shows through the mutation's state (below and in the host's views).
         await latest.current.submit.mutateAsync(current.request).catch(() => undefined);
-      });
-    } finally {
-      setSending(false);
-    }
+      } finally {
+        setSending(false);
+      }
+    });
   }, [client]);
 
   useSendTriggers(waiting !== undefined, sendNow);
-  useOutcome(saved, submit, setWaiting);
+  useOutcome(saved, submit, wait, sendNow);
 
   // The next page load: a submission the last one left unanswered.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the page loads
   useEffect(() => {
     const draft = resendable(saved.stored());
-    setWaiting(draft);
+    wait(draft);
     if (draft && mayBeOnline()) void sendNow();
   }, []);
 
@@ -119,23 +137,29 @@ function useSendTriggers(active: boolean, sendNow: () => Promise<void>): void {
 }
 
 /**
- * Each attempt's outcome: a network failure makes (or keeps) the submission waiting; a success
+ * Each attempt's outcome: no answer (a network failure, a timeout) makes or keeps the submission
+ * waiting; a 409 "in flight" keeps it waiting and tries again after its `Retry-After`; a success
  * ends the wait; any other answer ends it too, and the draft stays only to offer.
  */
 function useOutcome(
   saved: SubmissionDraftControls,
   { status, error }: AddRecordMutation,
-  setWaiting: (draft: SubmissionDraft | undefined) => void,
+  wait: (draft: SubmissionDraft | undefined) => void,
+  sendNow: () => Promise<void>,
 ): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: on each new outcome only
   useEffect(() => {
-    if (status === 'success') setWaiting(undefined);
+    if (status === 'success') wait(undefined);
     if (status !== 'error') return;
-    if (isConnectionFailure(error)) {
-      setWaiting(resendable(saved.stored()));
-    } else {
+    if (isUnanswered(error)) return wait(saved.stored());
+    if (!isInFlight(error)) {
       saved.answered();
-      setWaiting(undefined);
+      return wait(undefined);
     }
+    wait(saved.stored());
+    const again = setTimeout(() => {
+      if (mayBeOnline()) void sendNow();
+    }, toApiError(error).retryAfterMs ?? IN_FLIGHT_RETRY_MS);
+    return () => clearTimeout(again);
   }, [status, error]);
 }
