@@ -99,6 +99,8 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // While a kept submission waits, 提交 sends that one, with its key: never a second submission.
+    if (offline.waiting) return void offline.sendNow();
     const request: AddRecordRequest = {
       code_id: codeId,
       tpl_id: tplId,
