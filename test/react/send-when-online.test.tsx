@@ -238,7 +238,7 @@ describe('useSendWhenOnline', () => {
     server.use(
       http.post(`${API}/record/addRecord`, async ({ request }) => {
         keys.push(request.headers.get('Idempotency-Key'));
-        if (keys.length === 1) await delay(500); // past the client's timeout
+        if (keys.length === 1) await delay(3000); // well past the client’s timeout
         return ok({ record_id: 9 });
       }),
     );
