@@ -60,6 +60,8 @@ const mayBeOnline = () => typeof navigator === 'undefined' || navigator.onLine !
  * const saved = useSubmissionDraft({ id: `record-${tplId}-${codeId}`, template });
  * const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
  * const offline = useSendWhenOnline(saved, submit);
+ * // While it waits, the form's submit sends the kept submission, never a new one.
+ * const send = () => (offline.waiting ? offline.sendNow() : submit.mutate(request));
  * {offline.waiting && <PendingSubmission savedAt={offline.waiting.savedAt} sending={offline.sending} onSendNow={offline.sendNow} />}
  */
 export function useSendWhenOnline(
