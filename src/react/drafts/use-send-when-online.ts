@@ -46,7 +46,7 @@ const IN_FLIGHT_RETRY_MS = 1000;
 const mayBeOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 /**
- * Sends a submission that met no connection once the connection returns — exactly once, without
+ * Sends a submission that met no connection once the connection returns — stored once, without
  * Background Sync (absent in Safari and in-app browsers). A write that got no answer (a network
  * error, a timeout) stays kept by `useSubmissionDraft` with its values and `Idempotency-Key`, and
  * is sent again on `online`, when the page becomes visible, on the next page load (also after a
