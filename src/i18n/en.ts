@@ -312,6 +312,7 @@ export const en: ApiErrorsResource = {
     'reload-page': 'Reload the page',
     'reload-page_100310': 'Reload (you’ll need to fill it in again)',
     'go-home': 'Go to the home page',
+    'close-page': 'Close this page',
     'copy-reference': 'Copy the reference',
   },
   fields: {
@@ -336,6 +337,7 @@ export const en: ApiErrorsResource = {
     labelled: '{{label}}: {{value}}',
     copy: 'Copy details',
     copied: 'Copied',
+    copyByHand: 'The reference is selected: copy it by hand',
     errorNumber: 'Error {{number}}',
     waitAuto: 'Trying again in {{seconds}} s',
     waitAuto_write: 'We’ll submit your answers in {{seconds}} s',

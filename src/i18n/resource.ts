@@ -20,7 +20,7 @@ export type ErrorText = { title: string; description: string } & Partial<
 >;
 
 /** Actions every view can take without a handler of the host. */
-export type BuiltInAction = 'reload-page' | 'go-home' | 'copy-reference';
+export type BuiltInAction = 'reload-page' | 'go-home' | 'close-page' | 'copy-reference';
 
 /** Every action a view can show. */
 export type ActionId = RecoveryAction | BuiltInAction;
@@ -71,6 +71,8 @@ export interface UiText {
   labelled: string;
   copy: string;
   copied: string;
+  /** No clipboard: the reference is selected for the person to copy by hand. */
+  copyByHand: string;
   /** The number of an error the catalog does not know yet, e.g. "Error {{number}}". */
   errorNumber: string;
   /** A wait after which the request is sent again by itself. */

@@ -263,6 +263,7 @@ export const zhHant: ApiErrorsResource = {
     'reload-page': '重新載入頁面',
     'reload-page_100310': '重新載入（需要重新填寫）',
     'go-home': '返回首頁',
+    'close-page': '關閉頁面',
     'copy-reference': '複製問題編號',
   },
   fields: {
@@ -285,6 +286,7 @@ export const zhHant: ApiErrorsResource = {
     labelled: '{{label}}：{{value}}',
     copy: '複製技術細節',
     copied: '已複製',
+    copyByHand: '已選取編號，請長按複製',
     errorNumber: '錯誤代碼 {{number}}',
     waitAuto: '{{seconds}} 秒後自動重試',
     waitAuto_write: '{{seconds}} 秒後自動為您送出',

@@ -260,6 +260,7 @@ export const zh: ApiErrorsResource = {
     'reload-page': '重新加载页面',
     'reload-page_100310': '重新加载（需要重新填写）',
     'go-home': '返回首页',
+    'close-page': '关闭页面',
     'copy-reference': '复制问题编号',
   },
   fields: {
@@ -282,6 +283,7 @@ export const zh: ApiErrorsResource = {
     labelled: '{{label}}：{{value}}',
     copy: '复制详情',
     copied: '已复制',
+    copyByHand: '已选中编号，请长按复制',
     errorNumber: '错误码 {{number}}',
     waitAuto: '{{seconds}} 秒后自动重试',
     waitAuto_write: '{{seconds}} 秒后自动为您提交',
