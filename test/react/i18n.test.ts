@@ -41,6 +41,7 @@ const ACTIONS: ActionId[] = [
   'complete-identity',
   'reload-page',
   'go-home',
+  'close-page',
   'copy-reference',
 ];
 const VARIANTS = ['write', 'staff', 'write_staff', 'idempotent'];
