@@ -1,4 +1,5 @@
 import { ApiError, withApiErrorFields } from '../core/api-error.js';
+import { gotNoAnswer } from '../core/describe-error.js';
 import { MAX_TIMER_MS } from '../core/max-timer.js';
 import { readApiResponse } from '../core/read-api-response.js';
 import { REDACTED, redactSecret } from '../core/redact-secret.js';
@@ -110,8 +111,6 @@ const DEFAULT_BASE_URL = 'https://open.cli.im';
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** Kinds of failure where the server did answer. */
 const ANSWERED_KINDS = new Set(['api', 'http', 'invalid-response']);
-/** Kinds of failure after which no answer can tell whether the server honours keys. */
-const UNANSWERED_KINDS = new Set(['network', 'timeout']);
 
 /** Keys are for a proxy: the API itself (`open.cli.im`) ignores them. A relative URL is a proxy. */
 function talksToProxy(baseUrl: string | undefined): boolean {
@@ -264,7 +263,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       error = redactError(error);
       // Safe to resend with the key: the answer echoed it (the server remembers it), or none came
       // from a server known to remember keys, for a write it can look up (a verification it cannot).
-      const unanswered = UNANSWERED_KINDS.has(error.kind);
+      const unanswered = gotNoAnswer(error);
       if (key && (unanswered ? keysHonoured && key.lookedUp : echoes(response, key.value))) {
         error = withApiErrorFields(error, { idempotencyKey: key.value });
       }

@@ -25,7 +25,13 @@ export {
   type RecoveryAction,
   type RetryRule,
 } from './catalog.js';
-export { describeError, type ErrorDescription, endsFlow, mayHaveBeenStored } from './describe-error.js';
+export {
+  describeError,
+  type ErrorDescription,
+  endsFlow,
+  gotNoAnswer,
+  mayHaveBeenStored,
+} from './describe-error.js';
 export { getErrorReference } from './error-reference.js';
 export { type ReadApiResponseOptions, readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';

@@ -5,6 +5,7 @@ import {
   ERROR_CATALOG,
   ERROR_KEYS,
   FAILURE_KINDS,
+  gotNoAnswer,
   isApiCode,
   isModuleErrorCode,
   MODULE_ERROR_CODES,
@@ -126,6 +127,14 @@ describe('catalog', () => {
     expect(mayHaveBeenStored(new ApiError({ kind: 'api', code: 400, errorCode: 100300, status: 502 }))).toBe(
       false,
     );
+  });
+
+  it('knows which failures got no answer at all, and so can be sent as they are once the connection is back', () => {
+    expect(ERROR_KEYS.filter((key) => gotNoAnswer(errorForKey(key)))).toEqual(['network', 'timeout']);
+    // A fetch that failed before reading it as an ApiError: the browser's own TypeError.
+    expect(gotNoAnswer(new TypeError('Failed to fetch'))).toBe(true);
+    // An unreadable answer was an answer: something refused or broke it, and sending it again as is may not help.
+    expect(gotNoAnswer(new ApiError({ kind: 'invalid-response', status: 200 }))).toBe(false);
   });
 
   it('recognises codes only as numbers', () => {

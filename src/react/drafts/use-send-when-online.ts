@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AddRecordRequest, AddRecordResult } from '../../client/index.js';
-import { type ApiError, toApiError } from '../../core/index.js';
+import { type ApiError, gotNoAnswer, toApiError } from '../../core/index.js';
 import { useApiClient } from '../query/api-client-provider.js';
 import { rememberIdempotencyKey } from '../query/idempotency-keys.js';
 import { withSendClaim } from './send-claim.js';
@@ -35,8 +35,6 @@ const resendable = (draft: SubmissionDraft | undefined): Resendable | undefined 
     ? (draft as Resendable)
     : undefined;
 
-// No answer, or none in time: whether it was stored is unknown, and the key makes a resend safe.
-const isUnanswered = (error: unknown) => ['network', 'timeout'].includes(toApiError(error).kind);
 // The proxy's "idempotency key in flight": an earlier attempt with this key is still on its way.
 const isInFlight = (error: unknown) => [toApiError(error).status, toApiError(error).code].includes(409);
 /** After a 409 without `Retry-After`: the proxy's own answer asks for 1 s. */
@@ -153,7 +151,8 @@ function useOutcome(
   useEffect(() => {
     if (status === 'success') wait(undefined);
     if (status !== 'error') return;
-    if (isUnanswered(error)) return wait(saved.stored());
+    // No answer: whether it was stored is unknown, and the key makes the resend safe.
+    if (gotNoAnswer(error)) return wait(saved.stored());
     if (!isInFlight(error)) {
       saved.answered();
       return wait(undefined);
