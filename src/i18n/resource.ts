@@ -10,7 +10,8 @@ export type ApiErrorsAudience = 'public' | 'staff';
  * A text may have variants, tried most specific first: `_idempotent`, `_write_staff`, `_staff`,
  * `_write`, then the text itself. `_write` is for a failed submission or verification, `_staff`
  * for the staff, `_idempotent` for a visitor's submission that may have been stored but whose
- * resend cannot store it twice (the proxy remembers its idempotency key).
+ * resend cannot store it twice (the proxy remembers its idempotency key). The staff's variants are
+ * only in a language's staff set (`zhStaff`), not in the visitor's (`zh`).
  */
 export type TextVariant = 'write' | 'staff' | 'write_staff' | 'idempotent';
 
@@ -78,19 +79,19 @@ export interface UiText {
   /** A wait after which the request is sent again by itself. */
   waitAuto: string;
   waitAuto_write: string;
-  waitAuto_write_staff: string;
+  waitAuto_write_staff?: string;
   /** The wait is over and the request is on its way. */
   sending: string;
   sending_write: string;
-  sending_write_staff: string;
+  sending_write_staff?: string;
   /** A wait after which the person may send it again. */
   waitManual: string;
   waitManual_write: string;
-  waitManual_staff: string;
+  waitManual_staff?: string;
   /** The wait is over; the person may send it again. */
   waitOver: string;
   waitOver_write: string;
-  waitOver_staff: string;
+  waitOver_staff?: string;
   /** What is left to do when a form is closed, full or paused and nothing else is: close the page. */
   canClose: string;
   /** Shows the form an error replaced, read-only. */

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ERROR_KEYS } from '../../src/core/index.js';
+import { enStaff } from '../../src/i18n/en.js';
 import {
   API_ERRORS_NS,
   addApiErrorResources,
@@ -12,6 +13,8 @@ import {
   zhHant,
 } from '../../src/i18n/index.js';
 import type { ActionId } from '../../src/i18n/resource.js';
+import { zhStaff } from '../../src/i18n/zh.js';
+import { zhHantStaff } from '../../src/i18n/zh-hant.js';
 
 /** Every text of a resource, by its dotted key. */
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -45,10 +48,17 @@ const ACTIONS: ActionId[] = [
   'copy-reference',
 ];
 const VARIANTS = ['write', 'staff', 'write_staff', 'idempotent'];
+// The complete texts of each language: the visitor's with the staff's over them.
 const LANGUAGES = [
-  ['zh', zh],
-  ['zh-Hant', zhHant],
-  ['en', en],
+  ['zh', zhStaff],
+  ['zh-Hant', zhHantStaff],
+  ['en', enStaff],
+] as const;
+// What a visitor's page imports: the same texts without the staff's.
+const BY_READER = [
+  ['zh', zh, zhStaff],
+  ['zh-Hant', zhHant, zhHantStaff],
+  ['en', en, enStaff],
 ] as const;
 
 // i18next's plural forms: the languages differ in which they need (Chinese has only `_other`).
@@ -107,6 +117,10 @@ describe('every language', () => {
     }
   });
 
+  it.each(BY_READER)('%s has the same keys for a visitor as zh', (_, visitor) => {
+    expect(keysOf(flatten(visitor))).toEqual(keysOf(flatten(zh)));
+  });
+
   it.each([LANGUAGES[0], LANGUAGES[1]])('%s writes Chinese with Chinese punctuation', (_, resource) => {
     for (const [path, text] of flatten(resource))
       expect(String(text), path).not.toMatch(/[\u4e00-\u9fff][,;:?!()]|[,;:?!(][\u4e00-\u9fff]/);
@@ -115,8 +129,26 @@ describe('every language', () => {
   it('zh-Hant is written in Traditional characters', () => {
     // Characters that exist only in Simplified Chinese, common in these texts.
     const simplified = /[们说这时间为么后会没应请问题码证销码钮键设资讯级网络过边发认输载]/;
-    for (const [path, text] of flatten(zhHant)) expect(String(text), path).not.toMatch(simplified);
+    for (const [path, text] of flatten(zhHantStaff)) expect(String(text), path).not.toMatch(simplified);
   });
+});
+
+describe('texts split by reader', () => {
+  it.each(BY_READER)('%s: a visitor’s texts hold no staff variant', (_, visitor) => {
+    const staffOnly = [...flatten(visitor).keys()].filter((path) => path.endsWith('_staff'));
+    expect(staffOnly).toEqual([]);
+  });
+
+  it.each(BY_READER)(
+    '%s: the staff’s texts are the visitor’s, and only staff variants besides',
+    (_, visitor, staff) => {
+      const staffTexts = flatten(staff);
+      for (const [path, text] of flatten(visitor)) expect(staffTexts.get(path), path).toBe(text);
+      const added = [...staffTexts.keys()].filter((path) => !flatten(visitor).has(path));
+      expect(added.length).toBeGreaterThan(0);
+      for (const path of added) expect(path).toMatch(/_staff$/);
+    },
+  );
 });
 
 describe('language tags', () => {
