@@ -1,301 +1,226 @@
 import type { ApiErrorsResource } from './resource.js';
+import { type StaffTexts, withStaffTexts } from './staff-texts.js';
 
-// The base texts are for a visitor who scanned a QR code (no API vocabulary); `_staff` texts for
-// the people at the verification desk or running the page; `_write` ones for a failed submission.
+// `en` is for a visitor who scanned a QR code: no API vocabulary, and the person to ask is the
+// form's owner (a form may be an event sign-up as often as an inspection, a repair or a sign-in).
+// `_write` texts are for a failed submission. The staff's texts are in STAFF below, making `enStaff`.
+// Every headline fits two lines on a 390 px phone.
+// The form's set-up is at fault: waiting or trying again won't help, its owner has to fix it.
 const FORM_UNAVAILABLE = {
-  title: 'This form can’t be used right now',
+  title: 'This form isn’t working',
   description:
-    'Something is wrong with this page, not with anything you did. Try again later, or contact the organizer.',
-  title_write: 'This form can’t be submitted right now',
+    'The problem is with how the form is set up, not with anything you did. Let the form’s owner know so they can fix it.',
+  title_write: 'We couldn’t submit your answers',
   description_write:
-    'Something is wrong with this page, not with anything you did. Your answers are still here. Please contact the organizer.',
+    'The problem is with how the form is set up, not with anything you did. Your answers are still here. Let the form’s owner know so they can fix it.',
 };
 
-// A submission that failed after it may have arrived (502, connection lost, timeout, an unreadable answer).
+// A submission that failed after it may have arrived (502, connection lost, timeout, an unreadable
+// answer). The headline already says it is unconfirmed: the body gives the reason and the choice.
 const MAY_BE_STORED =
-  'We can’t tell whether your answers were saved. They’re all still here. If you submit again and the first one did arrive, there will be a duplicate.';
-const MAY_BE_DONE_STAFF =
-  'It may or may not have gone through. Check the certificate’s current status before you try again.';
+  'Your answers are still here. If they did get through, submitting again will send them twice.';
 const ANSWERS_KEPT = 'Your answers are still here.';
 // The same, but the resend carries the same idempotency key, which the proxy remembers: it is saved once at most.
-const RESEND_IS_SAFE =
-  'We can’t tell whether your answers were saved. They’re all still here, and submitting again won’t save them twice.';
+const RESEND_IS_SAFE = 'Your answers are still here, and submitting again won’t send them twice.';
 
-/** English texts (`caoliao-api-errors` namespace). */
+/**
+ * English texts (`caoliao-api-errors` namespace), for a visitor; the staff's are `enStaff`.
+ * @example <ApiErrorsProvider languages={{ en }}>…</ApiErrorsProvider>
+ */
 export const en: ApiErrorsResource = {
   errors: {
-    0: { title: 'Done', description: 'The request succeeded.' },
-    400: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'The API didn’t accept this request',
-      description_staff:
-        'The request had invalid parameters (400). This is a problem with the page itself. Send the reference to the page’s developers.',
-    },
-    401: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'The API key no longer works',
-      description_staff: 'The page’s API key is invalid or was replaced. Reconnect it in the admin console.',
-    },
+    0: { title: 'Done', description: 'It went through.' },
+    400: FORM_UNAVAILABLE,
+    401: FORM_UNAVAILABLE,
     403: {
-      title: 'This form can’t take submissions right now',
-      description: 'The form can be viewed but not submitted at the moment. Please contact the organizer.',
-      title_staff: 'No write permission',
-      description_staff:
-        'The page’s API key can read but not write. Give this API key write permission in the admin console, or ask an administrator to.',
+      title: 'This form can’t be submitted',
+      description:
+        'You can view it, but it doesn’t take submissions. If you need to submit it, contact the form’s owner.',
     },
     404: {
-      title: 'We couldn’t find this page',
+      title: 'Page not found',
       description:
-        'The link may have expired, or what it pointed to was deleted. Check that you scanned the right QR code or opened the right link.',
-      title_staff: 'Not found, or not allowed',
-      description_staff:
-        'Check the form or record number in the link, and that the API key belongs to the organization that owns the form.',
+        'The link may be out of date, or the page may have been removed. Check that you scanned the right QR code.',
     },
     429: {
-      title: 'Lots of people are using this form right now',
-      description: 'Many people are opening this at the same time. Please wait a moment.',
-      title_write: 'Lots of people are submitting right now',
-      description_write: `Many people are submitting at the same time. ${ANSWERS_KEPT}`,
-      title_staff: 'Too many requests right now',
-      description_staff: 'Requests came too fast, so the service is holding them back for a moment.',
+      title: 'This form is busy right now',
+      description: 'Lots of people are opening it at once. Please wait a moment.',
+      title_write: 'This form is busy right now',
+      description_write: `Lots of people are submitting at once. ${ANSWERS_KEPT}`,
     },
     502: {
       title: 'The service isn’t responding',
-      description: 'The form service isn’t answering properly at the moment. It usually recovers quickly.',
+      description: 'This usually clears up quickly. Please try again in a moment.',
       title_write: 'We couldn’t confirm your submission',
-      description_write: `The service didn’t answer in time. ${MAY_BE_STORED}`,
-      description_idempotent: `The service didn’t answer in time. ${RESEND_IS_SAFE}`,
-      title_write_staff: 'We couldn’t confirm whether it worked',
-      description_write_staff: `The service didn’t answer in time. ${MAY_BE_DONE_STAFF}`,
+      description_write: `The service didn’t reply. ${MAY_BE_STORED}`,
+      description_idempotent: `The service didn’t reply. ${RESEND_IS_SAFE}`,
     },
     100300: {
       title: 'Something went wrong on our side',
       description:
-        'The system ran into a problem, not caused by anything you did. Try again later; if it keeps happening, give the organizer the reference below.',
-      description_write: `The system ran into a problem, not caused by anything you did. ${ANSWERS_KEPT} Try again later; if it keeps happening, give the organizer the reference below.`,
-      title_staff: 'Internal service error',
-      description_staff:
-        'The service reported a system error (100300). Try again later; if it keeps happening, give support the reference.',
+        'It wasn’t caused by anything you did. Try again in a few minutes. If it keeps happening, send the form’s owner the reference below.',
+      description_write: `It wasn’t caused by anything you did. ${ANSWERS_KEPT} Try again in a few minutes. If it keeps happening, send the form’s owner the reference below.`,
     },
-    100301: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'Invalid request parameters',
-      description_staff:
-        'A required parameter is missing, or one has the wrong type or value (100301). Send the reference to the page’s developers.',
-    },
-    100302: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'API version not supported',
-      description_staff:
-        'The page uses an API version that is no longer supported (100302). The page’s developers must update it.',
-    },
+    100301: FORM_UNAVAILABLE,
+    100302: FORM_UNAVAILABLE,
     100303: {
       title: 'We couldn’t find this record',
       description: 'It may have been deleted. Check that the link is right.',
-      title_staff: 'Record not found',
-      description_staff: 'There is no such record. Check the record number or link.',
     },
     100304: {
       title: 'We couldn’t find this form',
       description: 'It may have been deleted. Check that you scanned the right QR code.',
-      title_staff: 'Form not found',
-      description_staff:
-        'There is no such form. Check the form number, or whether the form still exists in the admin console.',
     },
-    100305: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'Output format not supported',
-      description_staff:
-        'The page asked for a data format the API doesn’t know (100305). The page’s developers must fix it.',
-    },
+    100305: FORM_UNAVAILABLE,
     100306: {
       title: 'This QR code isn’t for this form',
-      description:
-        'The code you scanned isn’t linked to this form. Scan the QR code the organizer provided for this form.',
-      title_staff: 'QR code not linked to the form',
-      description_staff:
-        'This QR code isn’t linked to this form. Check the code’s links in the admin console.',
+      description: 'Check that you’re scanning the code meant for this form, then scan it again.',
     },
     100307: {
-      title: 'Some answers have already been used',
-      description: 'The marked answers were submitted before (perhaps by you). Change them and submit again.',
+      title: 'Some answers have already been submitted',
+      description:
+        'If you submitted this form before, you don’t need to do it again. If not, check the marked answers.',
     },
     100308: {
       title: 'Some required answers are missing',
-      description: 'Fill in the marked answers and submit again. Nothing you entered is lost.',
+      description: 'Fill in the marked answers, then submit again. Nothing you entered is lost.',
     },
     100309: {
-      title: 'Some answers need checking',
-      description: 'Check the marked answers, then submit again. Nothing you entered is lost.',
+      title: 'Some answers aren’t in the right format',
+      description: 'Correct the marked answers, then submit again. Nothing you entered is lost.',
     },
     100310: {
-      title: 'This form has expired',
-      description: 'Part of this form has expired. Reload it before you submit.',
+      title: 'This page has expired',
+      description: 'Reload it before you submit. You may need to enter your answers again.',
     },
     100311: {
-      title: 'You’ve reached the submission limit',
+      title: 'You can’t submit this form again',
       description:
-        'Each person can submit this form only a limited number of times, and you have used them all. To change an answer, contact the organizer.',
+        'You’ve used all the submissions it allows each person. To change an answer, contact the form’s owner.',
     },
     100312: {
       title: 'This form is full',
-      description: 'This form has reached its limit and isn’t accepting more submissions.',
+      description: 'It has all the submissions it can take.',
     },
     100313: {
       title: 'This form isn’t open right now',
-      description: 'It only accepts submissions at certain times. Please come back while it’s open.',
+      description: 'It only takes submissions at certain times. Please come back when it’s open.',
     },
     100314: {
-      title: 'This QR code isn’t collecting answers',
-      description:
-        'The code has been paused or turned off, so it can’t take submissions. Please contact the organizer.',
-      title_staff: 'The QR code is paused or disabled',
-      description_staff: 'The code’s state doesn’t allow submissions. Turn it back on in the admin console.',
+      title: 'This QR code isn’t taking answers',
+      description: 'It has been paused or turned off. If you need to submit, contact the form’s owner.',
     },
-    100315: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'API key invalid or disabled',
-      description_staff: 'The page’s API key is invalid or was disabled. Reconnect it in the admin console.',
-    },
-    100316: {
-      ...FORM_UNAVAILABLE,
-      title_staff: 'API key belongs to another organization',
-      description_staff:
-        'The API key belongs to a different organization than the request. Reconnect with your organization’s key.',
-    },
+    100315: FORM_UNAVAILABLE,
+    100316: FORM_UNAVAILABLE,
     100317: {
       title: 'No QR codes in this category',
-      description: 'The category you chose has no usable QR codes. Choose another category.',
+      description: 'Choose a category that has codes in it.',
     },
     100318: {
       title: 'Too many QR codes in this category',
-      description: 'The category holds more codes than can be handled at once. Choose a narrower category.',
+      description: 'It holds more codes than can be handled at once. Choose a narrower category.',
     },
     100319: {
       title: 'Verification failed',
-      description:
-        'The certificate couldn’t be verified. Try again; if it keeps failing, contact the administrator.',
+      description: 'Try again. If it keeps failing, contact the administrator.',
     },
     100320: {
       title: 'Certificate code not recognized',
-      description: 'No certificate has this code. Scan it again, or check the code you typed.',
+      description: 'No certificate has this code. Scan it again, or check the code you entered.',
     },
     100321: {
       title: 'This certificate can’t be verified',
-      description: 'Verification isn’t turned on for its form. An administrator has to turn it on.',
+      description: 'Verification is turned off for its form. The administrator can turn it on.',
     },
     100322: {
-      title: 'Not approved yet',
-      description:
-        'The record behind this certificate hasn’t been approved yet. It can be verified once it is.',
+      title: 'This certificate isn’t approved yet',
+      description: 'Its submission is waiting for approval. You can verify it once it’s approved.',
     },
     100323: {
-      title: 'Not valid here',
-      description: 'This certificate is for a different form or QR code from the one you’re verifying.',
+      title: 'This certificate isn’t valid here',
+      description: 'It belongs to a different form or QR code from the one you’re verifying.',
     },
     100324: {
       title: 'This certificate was already verified',
       description:
-        'This verification didn’t count: the certificate was verified before, or its status can’t be verified again.',
+        'This scan didn’t count. It was verified before, or its status doesn’t allow another verification.',
     },
     100325: {
       title: 'This verification method isn’t available',
-      description: 'This form doesn’t use that verification method. Choose another method.',
+      description: 'This form doesn’t use it. Choose another method.',
     },
     100326: {
       title: 'That status isn’t available',
-      description:
-        'The target status doesn’t exist, or there is no next status. Choose another target status.',
+      description: 'It doesn’t exist, or the certificate has no next status. Choose another target status.',
     },
     100327: {
-      title: 'Authorization code invalid or expired',
-      description: 'Enter a new verification authorization code and try again.',
+      title: 'The authorization code isn’t valid',
+      description: 'It may be wrong or out of date. Enter a new one, then verify again.',
     },
     100328: {
       title: 'You can’t verify this certificate',
       description:
-        'This verification didn’t count. Ask the administrator for permission to verify; until then, another verifier can verify it.',
+        'This verification didn’t count. Ask the administrator for permission, or have someone who has it verify the certificate.',
     },
     100329: {
       title: 'Complete your identity details first',
-      description:
-        'Once your identity details are complete, verification of this certificate continues by itself.',
+      description: 'Once they’re complete, verification carries on by itself.',
     },
     network: {
       title: 'Can’t connect',
-      description: 'We couldn’t reach the service. Check your connection and try again.',
-      title_write: 'Connection lost: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED,
-      description_idempotent: RESEND_IS_SAFE,
-      title_write_staff: 'Connection lost: we couldn’t confirm whether it worked',
-      description_write_staff: MAY_BE_DONE_STAFF,
+      description: 'Check that you’re online, then try again.',
+      title_write: 'We couldn’t confirm your submission',
+      description_write: `The connection dropped. ${MAY_BE_STORED}`,
+      description_idempotent: `The connection dropped. ${RESEND_IS_SAFE}`,
     },
     timeout: {
       title: 'The service is taking too long',
-      description: 'No answer came in time. Try again.',
-      title_staff: 'The service timed out',
-      title_write: 'No answer in time: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED,
-      description_idempotent: RESEND_IS_SAFE,
-      title_write_staff: 'No answer in time: we couldn’t confirm whether it worked',
-      description_write_staff: MAY_BE_DONE_STAFF,
+      description: 'Check your connection, then try again.',
+      title_write: 'We couldn’t confirm your submission',
+      description_write: `No reply came in time. ${MAY_BE_STORED}`,
+      description_idempotent: `No reply came in time. ${RESEND_IS_SAFE}`,
     },
     aborted: {
       title: 'Canceled',
-      description: 'It was stopped before it finished.',
-      description_write: `It was stopped before it finished. ${ANSWERS_KEPT}`,
+      description: 'It stopped before it finished.',
+      description_write: `It stopped before it finished. ${ANSWERS_KEPT}`,
     },
     'invalid-response': {
-      title: 'We couldn’t read the service’s answer',
+      title: 'We couldn’t read the service’s reply',
       description:
-        'The connection may be unstable. Try again, and contact the organizer if it keeps happening.',
-      title_staff: 'Unexpected answer from the service',
-      description_staff:
-        'The answer couldn’t be read; a network proxy may have gotten in the way. Try again, and contact support if it persists.',
-      title_write: 'Unreadable answer: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED,
-      description_idempotent: RESEND_IS_SAFE,
-      title_write_staff: 'Unreadable answer: we couldn’t confirm whether it worked',
-      description_write_staff: MAY_BE_DONE_STAFF,
+        'Your connection may be unstable, or public Wi-Fi may want you to sign in first. Try again; if it keeps happening, contact the form’s owner.',
+      title_write: 'We couldn’t confirm your submission',
+      description_write: `The reply couldn’t be read. ${MAY_BE_STORED}`,
+      description_idempotent: `The reply couldn’t be read. ${RESEND_IS_SAFE}`,
     },
     http: {
       title: 'Something is wrong with this page',
-      description: 'It’s not caused by anything you did. Try again later.',
-      title_staff: 'The service returned an error',
-      description_staff: 'The service answered with an HTTP error we don’t recognize. Try again later.',
-      title_write: 'Service error: we couldn’t confirm your submission',
-      description_write: MAY_BE_STORED,
-      description_idempotent: RESEND_IS_SAFE,
-      title_write_staff: 'Service error: we couldn’t confirm whether it worked',
-      description_write_staff: MAY_BE_DONE_STAFF,
+      description: 'It wasn’t caused by anything you did. Please try again in a few minutes.',
+      title_write: 'We couldn’t confirm your submission',
+      description_write: `The service ran into an error. ${MAY_BE_STORED}`,
+      description_idempotent: `The service ran into an error. ${RESEND_IS_SAFE}`,
     },
     unknown: {
       title: 'Something went wrong',
       description:
-        'Something unexpected happened, not caused by anything you did. Try again; if it keeps happening, give the organizer the reference below.',
-      description_write: `Something unexpected happened, not caused by anything you did. ${ANSWERS_KEPT} Try again; if it keeps happening, give the organizer the reference below.`,
-      description_staff:
-        'An unexpected error occurred. Try again; if it keeps happening, give support the reference below.',
+        'It wasn’t caused by anything you did. Try again. If it keeps happening, send the form’s owner the reference below.',
+      description_write: `It wasn’t caused by anything you did. ${ANSWERS_KEPT} Try again. If it keeps happening, send the form’s owner the reference below.`,
     },
   },
   actions: {
-    retry: 'Try again now',
+    retry: 'Try again',
     retry_write: 'Submit again',
-    retry_staff: 'Try again now',
     retry_ambiguous: 'Submit again anyway',
-    retry_ambiguous_staff: 'Try again anyway',
     retry_idempotent: 'Submit again',
     retry_100319: 'Verify again',
     reauthenticate: 'Reconnect',
-    'contact-support': 'Contact the organizer',
-    'contact-support_staff': 'Contact support',
-    'contact-admin': 'Contact the organizer',
-    'contact-admin_staff': 'Contact the administrator',
+    'contact-support': 'Contact the form’s owner',
+    'contact-admin': 'Contact the form’s owner',
     'request-permission': 'Ask for permission',
     'request-permission_100328': 'Ask for permission to verify',
     'go-back': 'Go back',
     rescan: 'Scan again',
-    'fix-fields': 'Go to the first marked answer',
+    'fix-fields': 'Go to the first problem',
     reload: 'Reload the form',
     'choose-another': 'Choose another',
     'choose-another_100317': 'Choose another category',
@@ -310,7 +235,7 @@ export const en: ApiErrorsResource = {
     'enter-auth-code': 'Enter a new authorization code',
     'complete-identity': 'Complete your identity details',
     'reload-page': 'Reload the page',
-    'reload-page_100310': 'Reload (you’ll need to fill it in again)',
+    'reload-page_100310': 'Reload the page',
     'go-home': 'Go to the home page',
     'close-page': 'Close this page',
     'copy-reference': 'Copy the reference',
@@ -321,9 +246,10 @@ export const en: ApiErrorsResource = {
     prefix: 'Error: ',
     // The label comes first: it is the form's own words, capitalized as the form writes them.
     required: '{{label}} needs an answer',
-    invalid: '{{label}} isn’t valid—check what you entered',
-    duplicate: '{{label}} has already been used—use a different one',
-    duplicateValue: '{{label}} “{{value}}” has already been used—use a different one',
+    invalid: '{{label}} isn’t in the right format',
+    duplicate: '{{label}} has already been submitted. If that was you, you don’t need to submit again.',
+    duplicateValue:
+      '{{label}} “{{value}}” has already been submitted. If that was you, you don’t need to submit again.',
   },
   ui: {
     details: 'Technical details',
@@ -337,25 +263,21 @@ export const en: ApiErrorsResource = {
     labelled: '{{label}}: {{value}}',
     copy: 'Copy details',
     copied: 'Copied',
-    copyByHand: 'The reference is selected: copy it by hand',
+    copyByHand: 'The reference is selected, ready for you to copy',
     errorNumber: 'Error {{number}}',
     waitAuto: 'Trying again in {{seconds}} s',
     waitAuto_write: 'We’ll submit your answers in {{seconds}} s',
-    waitAuto_write_staff: 'Trying again in {{seconds}} s',
     sending: 'Trying again…',
     sending_write: 'Submitting your answers…',
-    sending_write_staff: 'Trying again…',
     waitManual: 'You can try again in {{seconds}} s',
     waitManual_write: 'You can submit again in {{seconds}} s',
-    waitManual_staff: 'You can try again in {{seconds}} s',
     waitOver: 'You can try again now',
     waitOver_write: 'You can submit again now',
-    waitOver_staff: 'You can try again now',
     canClose: 'You can close this page now.',
     showValues: 'Show your answers',
     hideValues: 'Hide your answers',
     confirmingResend: 'Checking whether your last submission was saved…',
-    draftQuestion: 'You have a form that didn’t finish submitting. Submit it now?',
+    draftQuestion: 'Your answers from last time weren’t submitted. Submit them now?',
     draftSavedJustNow: 'Saved just now',
     draftSavedMinutesAgo_one: 'Saved {{count}} minute ago',
     draftSavedMinutesAgo_other: 'Saved {{count}} minutes ago',
@@ -370,3 +292,133 @@ export const en: ApiErrorsResource = {
     sendNow: 'Submit now',
   },
 };
+
+// What the staff read (at the verification desk, or running the page): what broke and how to fix
+// it, in their words (the admin console, the page's connection), never API key, endpoint or parameters.
+// A verification that may have gone through: the service can't look one up, only the certificate can tell.
+const MAY_BE_DONE_STAFF = 'It may have gone through. Check the certificate’s status before you try again.';
+// The page itself is at fault: trying again won't help.
+const PAGE_FAULT_STAFF = 'The page needs fixing: give the administrator the reference.';
+
+const STAFF: StaffTexts = {
+  errors: {
+    400: {
+      title_staff: 'The service refused this page’s request',
+      description_staff: `The page sent something the service can’t accept. ${PAGE_FAULT_STAFF}`,
+    },
+    401: {
+      title_staff: 'This page is no longer connected',
+      description_staff:
+        'Its connection to the service was replaced or stopped working. Reconnect it, or ask the administrator to.',
+    },
+    403: {
+      title_staff: 'This page isn’t allowed to save',
+      description_staff:
+        'Its connection can look things up but not save them. Allow saving for it in the admin console, or ask the administrator to.',
+    },
+    404: {
+      title_staff: 'Not found, or not allowed',
+      description_staff:
+        'Check the form or record number in the link, and that this page is connected to the organization that owns the form.',
+    },
+    429: {
+      title_staff: 'The service is busy',
+      description_staff: 'A lot is arriving at once, so it’s holding new requests for a moment.',
+    },
+    502: {
+      title_write_staff: 'We couldn’t confirm the verification',
+      description_write_staff: `The service didn’t reply. ${MAY_BE_DONE_STAFF}`,
+    },
+    100300: {
+      title_staff: 'The service had an internal problem',
+      description_staff:
+        'Try again in a few minutes. If it keeps happening, give support the reference below.',
+    },
+    100301: {
+      title_staff: 'The page sent incomplete or wrong details',
+      description_staff: `Something the service needs was missing or in the wrong form. ${PAGE_FAULT_STAFF}`,
+    },
+    100302: {
+      title_staff: 'This page is out of date',
+      description_staff:
+        'It talks to the service in a way that’s no longer supported. It needs updating: give the administrator the reference.',
+    },
+    100303: {
+      title_staff: 'Record not found',
+      description_staff: 'Check the record number in the link.',
+    },
+    100304: {
+      title_staff: 'Form not found',
+      description_staff:
+        'Check the form number in the link, and that the form still exists in the admin console.',
+    },
+    100305: {
+      title_staff: 'The page asked for an unsupported format',
+      description_staff: `It asked for its data in a format the service doesn’t offer. ${PAGE_FAULT_STAFF}`,
+    },
+    100306: {
+      title_staff: 'This QR code isn’t linked to this form',
+      description_staff: 'Link it to the form in the admin console, or use a code that is linked.',
+    },
+    100314: {
+      title_staff: 'This QR code is paused or turned off',
+      description_staff: 'It can’t take submissions until it’s turned back on in the admin console.',
+    },
+    100315: {
+      title_staff: 'This page’s connection was turned off',
+      description_staff:
+        'Its connection to the service is no longer valid or was turned off. Reconnect it, or ask the administrator to.',
+    },
+    100316: {
+      title_staff: 'This page is connected to another organization',
+      description_staff:
+        'It’s connected to a different organization from the one that owns this form. Reconnect it to your organization.',
+    },
+    network: {
+      title_write_staff: 'We couldn’t confirm the verification',
+      description_write_staff: `The connection dropped. ${MAY_BE_DONE_STAFF}`,
+    },
+    timeout: {
+      title_staff: 'The service took too long to reply',
+      title_write_staff: 'We couldn’t confirm the verification',
+      description_write_staff: `No reply came in time. ${MAY_BE_DONE_STAFF}`,
+    },
+    'invalid-response': {
+      title_staff: 'Unreadable reply from the service',
+      description_staff:
+        'Something on the network may have changed it on the way, such as a Wi-Fi sign-in page. Try again; if it keeps happening, contact support.',
+      title_write_staff: 'We couldn’t confirm the verification',
+      description_write_staff: `The reply couldn’t be read. ${MAY_BE_DONE_STAFF}`,
+    },
+    http: {
+      title_staff: 'The service returned an error',
+      description_staff:
+        'It’s an error this page doesn’t recognize. Try again in a few minutes; if it keeps happening, give support the reference below.',
+      title_write_staff: 'We couldn’t confirm the verification',
+      description_write_staff: `The service ran into an error. ${MAY_BE_DONE_STAFF}`,
+    },
+    unknown: {
+      description_staff:
+        'Something unexpected happened. Try again; if it keeps happening, give support the reference below.',
+    },
+  },
+  actions: {
+    retry_staff: 'Try again',
+    retry_ambiguous_staff: 'Try again anyway',
+    'contact-support_staff': 'Contact support',
+    'contact-admin_staff': 'Contact the administrator',
+  },
+  ui: {
+    waitAuto_write_staff: 'Trying again in {{seconds}} s',
+    sending_write_staff: 'Trying again…',
+    waitManual_staff: 'You can try again in {{seconds}} s',
+    waitOver_staff: 'You can try again now',
+  },
+};
+
+/**
+ * English texts for the staff (the verification desk, a page's operators): the visitor's, with the
+ * staff's own over them.
+ * @example <ApiErrorsProvider languages={{ en: enStaff }} audience="staff">…</ApiErrorsProvider>
+ */
+export const enStaff = /* @__PURE__ */ withStaffTexts(en, STAFF);
