@@ -70,3 +70,4 @@ export {
   type SubmittedValues,
   useFieldErrors,
 } from './views/use-field-errors.js';
+export { type SubmitButtonState, useSubmitButton } from './views/use-submit-button.js';

@@ -1,33 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ApiError, getRetryAt, MAX_RETRY_AFTER_MS } from '../../core/index.js';
+import type { ApiError } from '../../core/index.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import { textKeys } from '../provider/text-keys.js';
 import { useApiErrorsT } from '../provider/use-api-errors-t.js';
 import { ActionButton } from './action-button.js';
-
-/** Our own wait when a 429 has no `Retry-After`: 5–10 s, jittered so clients don't return together. */
-const fallbackWaitMs = () => 5000 + Math.random() * 5000;
-
-// The end of a wait that no retry has scheduled, kept per error: every view of one error counts
-// down to the same moment.
-const deadlines = new WeakMap<ApiError, number>();
-
-function deadlineOf(error: ApiError, retryAt: number | undefined): number | undefined {
-  const scheduled = retryAt ?? getRetryAt(error);
-  if (scheduled !== undefined) return scheduled;
-  const { retryAfterMs, code, status } = error;
-  const valid = typeof retryAfterMs === 'number' && retryAfterMs >= 0 && retryAfterMs <= MAX_RETRY_AFTER_MS;
-  if (!valid && code !== 429 && status !== 429) return undefined;
-  let deadline = deadlines.get(error);
-  if (deadline === undefined) {
-    deadline = Date.now() + (valid ? retryAfterMs : fallbackWaitMs());
-    deadlines.set(error, deadline);
-  }
-  return deadline;
-}
-
-const secondsUntil = (deadline: number | undefined) =>
-  deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+import { deadlineOf, useSecondsLeft } from './retry-deadline.js';
 
 // The live regions that read their content out as it appears.
 const LIVE_REGION =
@@ -75,7 +52,7 @@ export function RetryCountdown({
 }: RetryCountdownProps) {
   const t = useApiErrorsT();
   const [deadline] = useState(() => deadlineOf(error, retryAt));
-  const [seconds, setSeconds] = useState(() => secondsUntil(deadline));
+  const seconds = useSecondsLeft(deadline);
   const [announcement, setAnnouncement] = useState('');
   // The bar is drawn after mount: its length depends on the clock, which the server's render can't share.
   const [drainMs, setDrainMs] = useState<number>();
@@ -98,20 +75,13 @@ export function RetryCountdown({
   }, []);
 
   useEffect(() => {
-    if (waiting && deadline !== undefined) {
-      // Wakes when the shown number changes, not on a fixed interval that drifts.
-      const timer = setTimeout(
-        () => setSeconds(secondsUntil(deadline)),
-        deadline - Date.now() - (seconds - 1) * 1000,
-      );
-      return () => clearTimeout(timer);
-    }
+    if (waiting) return;
     setAnnouncement(endLine);
     if (automatic && onRetry && !retried.current) {
       retried.current = true;
       onRetry(error);
     }
-  }, [waiting, seconds, deadline, automatic, onRetry, error, endLine]);
+  }, [waiting, automatic, onRetry, error, endLine]);
 
   return (
     <div ref={root} className="cae-countdown">
