@@ -77,7 +77,7 @@ export const en: ApiErrorsResource = {
       description: 'Check that you’re scanning the code meant for this form, then scan it again.',
     },
     100307: {
-      title: 'Some answers have already been submitted',
+      title: 'Some answers were submitted before',
       description:
         'If you submitted this form before, you don’t need to do it again. If not, check the marked answers.',
     },
@@ -146,8 +146,8 @@ export const en: ApiErrorsResource = {
         'This scan didn’t count. It was verified before, or its status doesn’t allow another verification.',
     },
     100325: {
-      title: 'This verification method isn’t available',
-      description: 'This form doesn’t use it. Choose another method.',
+      title: 'That method isn’t available',
+      description: 'This form doesn’t use that verification method. Choose another one.',
     },
     100326: {
       title: 'That status isn’t available',
@@ -258,7 +258,7 @@ export const en: ApiErrorsResource = {
     status: 'HTTP status',
     serverMessage: 'Server message',
     detail: 'Detail',
-    endpoint: 'Endpoint',
+    endpoint: 'Address',
     reference: 'Reference',
     labelled: '{{label}}: {{value}}',
     copy: 'Copy details',
@@ -335,7 +335,7 @@ const STAFF: StaffTexts = {
         'Try again in a few minutes. If it keeps happening, give support the reference below.',
     },
     100301: {
-      title_staff: 'The page sent incomplete or wrong details',
+      title_staff: 'The page sent faulty details',
       description_staff: `Something the service needs was missing or in the wrong form. ${PAGE_FAULT_STAFF}`,
     },
     100302: {
@@ -353,8 +353,8 @@ const STAFF: StaffTexts = {
         'Check the form number in the link, and that the form still exists in the admin console.',
     },
     100305: {
-      title_staff: 'The page asked for an unsupported format',
-      description_staff: `It asked for its data in a format the service doesn’t offer. ${PAGE_FAULT_STAFF}`,
+      title_staff: 'The page asked for an unknown format',
+      description_staff: `The service can’t send its data that way. ${PAGE_FAULT_STAFF}`,
     },
     100306: {
       title_staff: 'This QR code isn’t linked to this form',
@@ -365,12 +365,12 @@ const STAFF: StaffTexts = {
       description_staff: 'It can’t take submissions until it’s turned back on in the admin console.',
     },
     100315: {
-      title_staff: 'This page’s connection was turned off',
+      title_staff: 'The connection was turned off',
       description_staff:
-        'Its connection to the service is no longer valid or was turned off. Reconnect it, or ask the administrator to.',
+        'It’s no longer valid, or it was disabled in the admin console. Reconnect the page, or ask the administrator to.',
     },
     100316: {
-      title_staff: 'This page is connected to another organization',
+      title_staff: 'Connected to the wrong organization',
       description_staff:
         'It’s connected to a different organization from the one that owns this form. Reconnect it to your organization.',
     },
