@@ -71,7 +71,7 @@ export const zhHant: ApiErrorsResource = {
     },
     100307: {
       title: '有內容已經送出過',
-      description: '標示的內容已經送出過。如果是您本人之前送出的，不必再送出；如果不是，請檢查是否填錯。',
+      description: '如果是您本人之前送出的，不必再送出；如果不是，請檢查標示的內容是否填錯。',
     },
     100308: {
       title: '還有必填項目沒有填寫',
@@ -92,7 +92,7 @@ export const zhHant: ApiErrorsResource = {
     100312: { title: '表單名額已滿', description: '這份表單不再接受新的送出。' },
     100313: {
       title: '目前不在開放時間內',
-      description: '這份表單只在指定的時間內接受送出，請於開放時間內再來。',
+      description: '這份表單只在指定的時間內接受送出，請到時再來。',
     },
     100314: {
       title: '這個 QR Code 已暫停收集',
@@ -111,18 +111,18 @@ export const zhHant: ApiErrorsResource = {
       title: '這張憑證無法核銷',
       description: '憑證所屬的表單沒有開啟核銷功能，需要管理員到管理後台開啟。',
     },
-    100322: { title: '憑證尚未通過審核', description: '憑證對應的紀錄尚未通過審核，通過後才能核銷。' },
+    100322: { title: '憑證尚未通過審核', description: '憑證對應的紀錄通過審核後才能核銷，請稍後再試。' },
     100323: {
       title: '不在本次核銷範圍內',
-      description: '這張憑證屬於其他表單或 QR Code，不在本次核銷的範圍內。',
+      description: '這張憑證屬於其他表單或 QR Code，不能在這裡核銷。',
     },
     100324: {
       title: '這張憑證已經核銷過',
-      description: '這次核銷沒有生效：憑證之前已經核銷過，或者目前的狀態不能再核銷。',
+      description: '這次核銷沒有生效：憑證目前的狀態不能再核銷。',
     },
     100325: {
       title: '不支援這種核銷方式',
-      description: '這份表單沒有啟用這種核銷方式，請選擇其他核銷方式。',
+      description: '這份表單沒有啟用它，請選擇其他核銷方式。',
     },
     100326: {
       title: '目標狀態無效',
@@ -133,7 +133,7 @@ export const zhHant: ApiErrorsResource = {
       title: '您沒有核銷這張憑證的權限',
       description: '這次核銷沒有生效。請向管理員申請核銷權限，在此之前請由其他核銷人員核銷。',
     },
-    100329: { title: '核銷前請先補齊身分資料', description: '補齊身分資料後，系統會自動繼續核銷這張憑證。' },
+    100329: { title: '核銷前請先補齊身分資料', description: '補齊後，系統會自動繼續核銷這張憑證。' },
     network: {
       title: '網路連線失敗',
       description: '暫時無法連上服務，請檢查網路後重試。',
@@ -336,8 +336,7 @@ const STAFF: StaffTexts = {
     },
     'invalid-response': {
       title_staff: '收到的內容無法讀取',
-      description_staff:
-        '草料傳回的內容無法讀取，可能被所在的網路攔截了。請重試；如果一直這樣，請將問題編號提供給技術人員。',
+      description_staff: '可能是被所在的網路攔截了。請重試；如果一直這樣，請將問題編號提供給技術人員。',
       title_write_staff: '沒有收到有效結果，無法確認是否核銷成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },

@@ -71,7 +71,7 @@ export const zh: ApiErrorsResource = {
     },
     100307: {
       title: '有内容已经提交过',
-      description: '标出的内容已经提交过。如果是您本人之前提交的，无需再次提交；如果不是，请检查是否填错。',
+      description: '如果是您本人之前提交的，无需再次提交；如果不是，请检查标出的内容是否填错。',
     },
     100308: { title: '还有必填项没有填写', description: '请补上标出的内容再提交，已填写的内容都还在。' },
     100309: {
@@ -89,7 +89,7 @@ export const zh: ApiErrorsResource = {
     100312: { title: '表单名额已满', description: '这份表单不再接受新的提交。' },
     100313: {
       title: '现在不在开放时间内',
-      description: '这份表单只在规定的时间内接受提交，请在开放时间内再来。',
+      description: '这份表单只在规定的时间内接受提交，请到时再来。',
     },
     100314: {
       title: '这个二维码已暂停收集',
@@ -108,18 +108,18 @@ export const zh: ApiErrorsResource = {
       title: '这张凭证不能核销',
       description: '凭证所在的表单没有开启核销功能，需要管理员在后台开启。',
     },
-    100322: { title: '凭证尚未审核通过', description: '凭证对应的记录还没有审核通过，通过后才能核销。' },
+    100322: { title: '凭证尚未审核通过', description: '凭证对应的记录审核通过后才能核销，请稍后再试。' },
     100323: {
       title: '不在本次核销范围内',
-      description: '这张凭证属于其他表单或二维码，不在本次核销的范围内。',
+      description: '这张凭证属于其他表单或二维码，不能在这里核销。',
     },
     100324: {
       title: '这张凭证已经核销过',
-      description: '这次核销没有生效：凭证之前已经核销过，或者当前的状态不能再核销。',
+      description: '这次核销没有生效：凭证现在的状态不能再核销。',
     },
     100325: {
       title: '不支持这种核销方式',
-      description: '这份表单没有启用这种核销方式，请选择其他核销方式。',
+      description: '这份表单没有启用它，请选择其他核销方式。',
     },
     100326: {
       title: '目标状态无效',
@@ -130,7 +130,7 @@ export const zh: ApiErrorsResource = {
       title: '您没有核销这张凭证的权限',
       description: '这次核销没有生效。请向管理员申请核销权限，在此之前请由其他核销员核销。',
     },
-    100329: { title: '核销前请先完善身份信息', description: '完善身份信息后，会自动继续核销这张凭证。' },
+    100329: { title: '核销前请先完善身份信息', description: '完善后，会自动继续核销这张凭证。' },
     network: {
       title: '网络连接失败',
       description: '暂时连不上服务，请检查网络后重试。',
@@ -333,8 +333,7 @@ const STAFF: StaffTexts = {
     },
     'invalid-response': {
       title_staff: '收到的内容无法读取',
-      description_staff:
-        '草料返回的内容无法读取，可能被所在的网络拦截了。请重试；如果一直这样，请把问题编号发给技术人员。',
+      description_staff: '可能是被所在的网络拦截了。请重试；如果一直这样，请把问题编号发给技术人员。',
       title_write_staff: '没有收到有效结果，无法确认是否核销成功',
       description_write_staff: MAY_BE_DONE_STAFF,
     },

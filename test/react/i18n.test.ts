@@ -211,9 +211,9 @@ describe('createApiErrorsI18n', () => {
     }
   });
 
-  it('exposes every language under the namespace', () => {
-    expect(resources.zh[API_ERRORS_NS]).toBe(zh);
-    expect(resources['zh-Hant'][API_ERRORS_NS]).toBe(zhHant);
-    expect(resources.en[API_ERRORS_NS]).toBe(en);
+  it('exposes every language under the namespace, complete (the staff’s variants too)', () => {
+    expect(resources.zh[API_ERRORS_NS]).toBe(zhStaff);
+    expect(resources['zh-Hant'][API_ERRORS_NS]).toBe(zhHantStaff);
+    expect(resources.en[API_ERRORS_NS]).toBe(enStaff);
   });
 });
