@@ -22,6 +22,8 @@ const isExternal = (id: string) =>
   id.startsWith('node:') ||
   builtinModules.includes(id);
 
+const REACT_ENTRIES = ['index', 'react-i18next'];
+
 /** Ships `src/styles.css` as `dist/styles.css`: no JavaScript imports it. */
 const stylesheet = (): Plugin => ({
   name: 'stylesheet',
@@ -79,6 +81,11 @@ export default defineConfig({
         core: 'src/core/index.ts',
         client: 'src/client/index.ts',
         i18n: 'src/i18n/index.ts',
+        'react-i18next': 'src/react/provider/react-i18next-provider.tsx',
+        // Not in `exports`: the one module that imports i18next at run time, in a file of its own, which a
+        // bundle importing only `{ zh }` from the i18n entry drops (the package has no side effects), and
+        // i18next with it. Inside `i18n.js`, its `import 'i18next'` would stay.
+        'i18next-instance': 'src/i18n/create-texts-instance.ts',
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',
       },
@@ -88,8 +95,8 @@ export default defineConfig({
       external: isExternal,
       output: {
         minify: true,
-        // The React entry holds hooks and context: React Server Components must treat it as client code.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+        // The React entries hold hooks and context: React Server Components must treat them as client code.
+        banner: (chunk) => (chunk.isEntry && REACT_ENTRIES.includes(chunk.name) ? "'use client';" : ''),
       },
     },
     target: 'es2022',

@@ -1,7 +1,6 @@
-import i18next, { type i18n } from 'i18next';
 import type { ApiErrorsResource } from './resource.js';
 
-/** The i18next namespace of this library's texts. */
+/** The namespace of this library's texts in an i18next instance (`addApiErrorResources`). */
 export const API_ERRORS_NS = 'caoliao-api-errors';
 
 /** The languages this library speaks: Simplified Chinese, Traditional Chinese and English. */
@@ -37,23 +36,3 @@ export const FALLBACK_LANGUAGES: Record<ApiErrorsLanguage, readonly ApiErrorsLan
   'zh-Hant': ['zh', 'en'],
   en: ['zh', 'zh-Hant'],
 };
-
-/** @internal A private i18next instance in `lng` with the given texts (none: they are added later). */
-export function createTextsInstance(lng: ApiErrorsLanguage, languages: ApiErrorsTextsByLanguage = {}): i18n {
-  const instance = i18next.createInstance();
-  instance.init({
-    lng,
-    fallbackLng: [...FALLBACK_LANGUAGES[lng]],
-    supportedLngs: ['zh', 'zh-Hant', 'en'],
-    nonExplicitSupportedLngs: true,
-    ns: [API_ERRORS_NS],
-    defaultNS: API_ERRORS_NS,
-    resources: Object.fromEntries(
-      Object.entries(languages).map(([language, texts]) => [language, { [API_ERRORS_NS]: texts }]),
-    ),
-    // React escapes what it renders; our texts interpolate only numbers and the person's own words.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
