@@ -41,22 +41,31 @@ const SERVER = {
   budget: 28 * KB,
 };
 
-// An app that shows API errors in Chinese and nothing else.
+// An app that shows API errors in Chinese and nothing else: a visitor's phone page, with no i18next.
 const CONSUMER = {
   name: 'consumer: ApiErrorBoundary + ApiErrorView + ApiErrorsProvider, zh only',
   code: `export { ApiErrorBoundary, ApiErrorView, ApiErrorsProvider } from 'caoliao-api-errors';
 export { zh } from 'caoliao-api-errors/i18n';`,
-  budget: 13 * KB,
+  budget: 12 * KB,
 };
-// The same app with the i18n peers it needs at run time bundled in; the other peers left out.
+// The same views at a verification desk, in Chinese: the staff's complete texts.
+const CONSUMER_STAFF = {
+  name: 'consumer, staff desk (zhStaff)',
+  code: `export { ApiErrorBoundary, ApiErrorView, ApiErrorsProvider } from 'caoliao-api-errors';
+export { zhStaff } from 'caoliao-api-errors/i18n';`,
+};
+// A host that uses i18next: the same views with react-i18next's provider and our texts in its instance,
+// i18next and react-i18next bundled in (what it ships, most of it its own); the other peers left out.
 const CONSUMER_WITH_I18N = {
-  name: 'consumer as above + i18next + react-i18next',
-  code: CONSUMER.code,
+  name: 'consumer of a host with i18next: react-i18next provider + addApiErrorResources, i18next + react-i18next',
+  code: `export { ApiErrorBoundary, ApiErrorView } from 'caoliao-api-errors';
+export { ApiErrorsProvider } from 'caoliao-api-errors/react-i18next';
+export { addApiErrorResources } from 'caoliao-api-errors/i18n';`,
   external: (id) => isPeer(id) && !/^(i18next|react-i18next)(\/|$)/.test(id),
 };
-// And with every peer it imports bundled in, react and react-dom still left out (listed below).
+// The phone page with every peer it imports bundled in, react and react-dom still left out (listed below).
 const CONSUMER_WITH_PEERS = {
-  name: 'consumer as above + every peer it imports but react, react-dom',
+  name: 'consumer (zh only) + every peer it imports but react, react-dom',
   code: CONSUMER.code,
   external: isReact,
 };
@@ -101,7 +110,15 @@ function measure(code) {
 
 const rows = [];
 const bundles = new Map();
-for (const item of [...ENTRIES, SERVER, CONSUMER, CONSUMER_WITH_I18N, CONSUMER_WITH_PEERS, ...REFERENCES]) {
+for (const item of [
+  ...ENTRIES,
+  SERVER,
+  CONSUMER,
+  CONSUMER_STAFF,
+  CONSUMER_WITH_I18N,
+  CONSUMER_WITH_PEERS,
+  ...REFERENCES,
+]) {
   bundles.set(item, await bundle(item));
   rows.push({
     entry: item.name,
@@ -119,11 +136,17 @@ const packagesImported = (item) => [
   ...new Set(bundles.get(item).imports.map((id) => id.match(/^(@[^/]+\/)?[^/]+/)[0])),
 ];
 const consumerImports = Object.fromEntries(
-  [CONSUMER, CONSUMER_WITH_I18N, CONSUMER_WITH_PEERS].map((item) => [item.name, packagesImported(item)]),
+  [CONSUMER, CONSUMER_STAFF, CONSUMER_WITH_I18N, CONSUMER_WITH_PEERS].map((item) => [
+    item.name,
+    packagesImported(item),
+  ]),
 );
-const { zh, zhHant, en } = await import('caoliao-api-errors/i18n');
+const { zh, zhHant, en, zhStaff } = await import('caoliao-api-errors/i18n');
+const isI18next = (id) => /^(i18next|react-i18next)$/.test(id);
 const proof = [
+  ['imports no i18next / react-i18next', !consumerImports[CONSUMER.name].some(isI18next)],
   ['has the Chinese texts', consumer.includes(zh.errors[429].title)],
+  ['leaves out the staff’s texts', !consumer.includes(zhStaff.errors[401].title_staff)],
   ['leaves out the English texts', !consumer.includes(en.errors[429].title)],
   ['leaves out the Traditional Chinese texts', !consumer.includes(zhHant.errors[429].title)],
   ['leaves out the fetch client', !consumer.includes('/api/v2/rpc')],
