@@ -4,9 +4,7 @@ import type { ErrorKey } from '../../core/index.js';
 import type { ApiErrorsTextsByLanguage } from '../../i18n/instance.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import type { ApiErrorComponentProps } from '../views/api-error-component-props.js';
-import { ACTION_HANDLERS, type ApiErrorHandlers, pickHandlers } from './handlers.js';
-
-const HANDLER_NAMES = Object.values(ACTION_HANDLERS);
+import { type ApiErrorHandlers, HANDLER_NAMES, pickHandlers } from './handlers.js';
 
 export interface ApiErrorsContextValue {
   i18n?: i18n;
@@ -15,6 +13,7 @@ export interface ApiErrorsContextValue {
   audience?: ApiErrorsAudience;
   contactHref?: string;
   homeHref?: string;
+  inAppClose?: boolean;
   handlers: ApiErrorHandlers;
   components: Partial<Record<ErrorKey, ComponentType<ApiErrorComponentProps>>>;
 }
@@ -61,6 +60,14 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
    */
   homeHref?: string;
   /**
+   * Whether a screen that ends the flow (a closed, full or paused form, a page that doesn't exist)
+   * offers "Close this page" in an in-app browser that can close it — WeChat, WeCom, Alipay,
+   * DingTalk, Feishu — when there is no page to go back to. Default `true`; with `false` the screen
+   * says the page can be closed instead. `onClosePage` replaces the in-app close with your own.
+   * @example <ApiErrorsProvider inAppClose={false}>…</ApiErrorsProvider>
+   */
+  inAppClose?: boolean;
+  /**
    * The i18next instance whose language is used (and whose own texts under our namespace win). It
    * is only read, never changed. Without it: `language`, else the host's react-i18next instance,
    * else the page's language (`<html lang>`).
@@ -91,6 +98,7 @@ export function ApiErrorsProvider({
   audience,
   contactHref,
   homeHref,
+  inAppClose,
   components,
   children,
   ...handlers
@@ -106,6 +114,7 @@ export function ApiErrorsProvider({
       audience: audience ?? outer.audience,
       contactHref: contactHref ?? outer.contactHref,
       homeHref: homeHref ?? outer.homeHref,
+      inAppClose: inAppClose ?? outer.inAppClose,
       handlers: { ...outer.handlers, ...pickHandlers(handlers) },
       components: { ...outer.components, ...components },
     }),
@@ -118,6 +127,7 @@ export function ApiErrorsProvider({
       audience,
       contactHref,
       homeHref,
+      inAppClose,
       components,
       outer,
       ...handlerList,

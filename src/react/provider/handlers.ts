@@ -30,6 +30,13 @@ export interface ApiErrorHandlers {
   onEnterCertificateCode?: (error: ApiError) => unknown;
   /** Ask for a fresh verification authorization code (100327). */
   onEnterAuthCode?: (error: ApiError) => unknown;
+  /**
+   * Close the page your way (a mini program's web-view, a JS-SDK you configured): offered, in every
+   * browser, on a screen that ends the flow when there is no page to go back to, in place of the
+   * in-app browsers' own close.
+   * @example onClosePage={() => wx.miniProgram.navigateBack()}
+   */
+  onClosePage?: (error: ApiError) => unknown;
 }
 
 /** Which handler carries out each recovery action. */
@@ -49,10 +56,16 @@ export const ACTION_HANDLERS: Record<RecoveryAction, keyof ApiErrorHandlers> = {
   'enter-auth-code': 'onEnterAuthCode',
 };
 
+/** Every handler's name: the catalog's actions' and the built-in close's. */
+export const HANDLER_NAMES: readonly (keyof ApiErrorHandlers)[] = [
+  ...Object.values(ACTION_HANDLERS),
+  'onClosePage',
+];
+
 /** Keeps only the handler props of an object (so component props can be spread in). */
 export function pickHandlers(props: object): ApiErrorHandlers {
   const handlers: Record<string, unknown> = {};
-  for (const name of Object.values(ACTION_HANDLERS)) {
+  for (const name of HANDLER_NAMES) {
     const handler = (props as Record<string, unknown>)[name];
     if (typeof handler === 'function') handlers[name] = handler;
   }

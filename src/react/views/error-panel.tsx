@@ -43,7 +43,7 @@ export function ErrorPanel({
   const descriptionId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const reference = useRef<HTMLElement>(null);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'copied' | 'by-hand'>();
   const large = variant !== 'inline';
 
   // A page or a result replaces what the person was looking at: keyboard and screen-reader users
@@ -55,23 +55,26 @@ export function ErrorPanel({
   const copyReference = async () => {
     try {
       await navigator.clipboard.writeText(text.details.reference);
-      setCopied(true);
+      setCopied('copied');
     } catch {
-      // No clipboard (an insecure page, a denied permission): select it to copy by hand.
+      // No clipboard (an in-app browser, an insecure page, a denied permission): select it, and say
+      // how to copy it by hand.
       if (reference.current) getSelection()?.selectAllChildren(reference.current);
+      setCopied('by-hand');
     }
   };
-  // A visitor meeting a normal state of a form (closed, full, paused) has no problem to report:
-  // no reference to copy; with nothing else to do, the page says it can be closed.
+  // A visitor meeting a normal state of a form (closed, full, paused) has no problem to report: no
+  // reference to copy. That, and a page that is gone, ends the flow: a way out, or the closing line.
   const normalState = text.tone === 'neutral' && audience !== 'staff';
-  const actions = useErrorActions(error, text, {
+  const { actions, saysCanClose } = useErrorActions(error, text, {
     handlers,
     variant,
     omit: retrying ? [...omitActions, 'retry'] : omitActions,
+    endsFlow: normalState || text.actions.some(({ id }) => id === 'go-back'),
     ...(normalState ? {} : { copyReference }),
   });
-  const showReference =
-    description.actions.includes('contact-support') || actions.some(({ id }) => id === 'copy-reference');
+  const offersCopy = actions.some(({ id }) => id === 'copy-reference');
+  const showReference = description.actions.includes('contact-support') || offersCopy;
   // A page that only an action gets past (sign in again, complete the profile) is an alertdialog,
   // announced as something to respond to; focus still lands on its headline, inside it.
   const blocking = large && actions.some(({ id }) => BLOCKING_ACTIONS.includes(id));
@@ -120,7 +123,14 @@ export function ErrorPanel({
           <RetryCountdown error={error} retryAt={retryAt} automatic write={write} audience={audience} />
         )}
         {children}
-        {normalState && actions.length === 0 && <p className="cae-error__closing">{t('ui.canClose')}</p>}
+        {/* What the person must do by hand: announced politely as it appears (a close that left the
+            page open, a copy with no clipboard). An inline view's region is the one around it. */}
+        {(saysCanClose || offersCopy) && (
+          <div role={large ? 'status' : undefined}>
+            {copied === 'by-hand' && <p className="cae-error__closing">{t('ui.copyByHand')}</p>}
+            {saysCanClose && <p className="cae-error__closing">{t('ui.canClose')}</p>}
+          </div>
+        )}
         <div className="cae-error__actions">
           {actions.map((action, index) => {
             // The first action leads, unless it is a resend that might store twice, or a copy.
@@ -129,7 +139,7 @@ export function ErrorPanel({
             const className = primary ? 'cae-button cae-button--primary' : 'cae-button';
             return action.href === undefined ? (
               <ActionButton key={action.id} primary={primary} onAction={action.run}>
-                {action.id === 'copy-reference' && copied ? t('ui.copied') : action.label}
+                {action.id === 'copy-reference' && copied === 'copied' ? t('ui.copied') : action.label}
               </ActionButton>
             ) : (
               <a key={action.id} className={className} href={action.href}>
