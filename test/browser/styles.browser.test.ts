@@ -6,8 +6,10 @@ import { cdp, userEvent } from 'vitest/browser';
 import { ApiError } from '../../src/core/index.js';
 import { createApiErrorsI18n } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
+import stylesheet from '../../src/styles.css?raw';
 import { errorForKey } from '../../src/testing/error-for-key.js';
-import { channels, contrast, luminance } from '../support/contrast.js';
+import examplesStylesheet from '../../stories/examples/examples.css?raw';
+import { backgroundBehind, channels, contrast, luminance } from '../support/contrast.js';
 import '../../src/styles.css';
 
 // The real stylesheet in Chromium: what a person sees on a host page that knows nothing of us.
@@ -26,6 +28,7 @@ afterEach(async () => {
   host.remove();
   document.documentElement.removeAttribute('data-theme');
   document.documentElement.style.colorScheme = '';
+  document.documentElement.style.fontSize = '';
   await prefersDark(false);
 });
 
@@ -190,4 +193,68 @@ describe('typography', () => {
       expect(code.offsetHeight).toBeLessThan(2.4 * Number.parseFloat(styleOf(code).fontSize));
     }
   });
+});
+
+describe('the text size the person chose', () => {
+  it('follows the browser’s size (rem): at a 20 px root the views and the fields are 20 px', async () => {
+    document.documentElement.style.fontSize = '20px';
+    await render(h(ApiErrorView, { error: errorForKey('100300'), variant: 'page' }));
+    const description = view().querySelector('.cae-error__description') as Element;
+    expect(styleOf(description).fontSize).toBe('20px');
+    host.insertAdjacentHTML('beforeend', '<input class="cae-input" aria-label="name">');
+    expect(styleOf(host.querySelector('input') as Element).fontSize).toBe('20px');
+  });
+
+  it('keeps a field at 16 px under a smaller root, so that a phone does not zoom into it', () => {
+    document.documentElement.style.fontSize = '12px';
+    host.innerHTML = '<input class="cae-input" aria-label="name">';
+    expect(styleOf(host.querySelector('input') as Element).fontSize).toBe('16px');
+  });
+
+  it('never blocks the size WeChat’s or the phone’s setting asks for (no text-size-adjust: none)', () => {
+    for (const sheet of [stylesheet, examplesStylesheet])
+      expect(sheet).not.toMatch(/text-size-adjust\s*:\s*none/i);
+  });
+});
+
+/** A ring's colour as drawn: faded with the opacity of its element and of every ancestor. */
+function drawnRing(element: Element): string {
+  let opacity = 1;
+  for (let node: Element | null = element; node; node = node.parentElement)
+    opacity *= Number(styleOf(node).opacity);
+  const [r, g, b] = channels(styleOf(element).outlineColor);
+  const [br, bg, bb] = channels(backgroundBehind(element.parentElement as Element));
+  const mix = (ring: number, behind: number) => Math.round((ring * opacity + behind * (1 - opacity)) * 255);
+  return `rgb(${mix(r, br)}, ${mix(g, bg)}, ${mix(b, bb)})`;
+}
+
+describe('focus on a button that cannot be pressed yet', () => {
+  it.each(['light', 'dark'])(
+    'keeps a ring of at least 3:1 and a readable label (%s): the host’s own, and the 429’s resend',
+    async (theme) => {
+      if (theme === 'dark') document.documentElement.dataset.theme = 'dark';
+      await render(
+        h(ApiErrorView, {
+          error: errorForKey('429', { retryAfterMs: 60_000 }),
+          write: true,
+          onRetry: () => {},
+        }),
+      );
+      host.insertAdjacentHTML(
+        'beforeend',
+        '<button type="submit" class="cae-button cae-button--primary" aria-disabled="true">60 秒后可以重新提交</button>',
+      );
+      const resend = view().querySelector('.cae-button') as HTMLElement;
+      const submit = host.querySelector(':scope > button') as HTMLElement;
+      expect(resend).toHaveAttribute('aria-disabled', 'true');
+      for (const button of [resend, submit]) {
+        await userEvent.keyboard('{Tab}');
+        while (document.activeElement !== button) await userEvent.keyboard('{Tab}');
+        const behind = backgroundBehind(button.parentElement as Element);
+        expect(styleOf(button).outlineStyle).toBe('solid');
+        expect(contrast(drawnRing(button), behind)).toBeGreaterThanOrEqual(3);
+        expect(contrast(styleOf(button).color, backgroundBehind(button))).toBeGreaterThanOrEqual(4.5);
+      }
+    },
+  );
 });
