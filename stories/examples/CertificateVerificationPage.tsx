@@ -2,7 +2,13 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { flushSync } from 'react-dom';
 import type { VerifyCertificateRequest } from '../../src/client/index.js';
 import { type ApiError, describeError } from '../../src/core/index.js';
-import { ApiErrorsProvider, ApiErrorView, ErrorIcon, useVerifyCertificate } from '../../src/react/index.js';
+import {
+  ApiErrorsProvider,
+  ApiErrorView,
+  ErrorIcon,
+  useSubmitButton,
+  useVerifyCertificate,
+} from '../../src/react/index.js';
 import { fill, type PageTexts, type World } from './page-texts.js';
 import './examples.css';
 
@@ -72,6 +78,8 @@ export function CertificateVerificationPage({
   world,
 }: CertificateVerificationPageProps) {
   const verify = useVerifyCertificate();
+  // The desk's 核销 never contradicts the outcome: a 429's wait disables it and says so.
+  const button = useSubmitButton(verify, { audience: 'staff' });
   const codeInput = useRef<HTMLInputElement>(null);
   const authCodeInput = useRef<HTMLInputElement>(null);
   const actionSelect = useRef<HTMLSelectElement>(null);
@@ -92,7 +100,7 @@ export function CertificateVerificationPage({
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!blocked) verify.mutate(request());
+    if (!blocked && !button.disabled) verify.mutate(request());
   };
   const update = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
@@ -187,11 +195,12 @@ export function CertificateVerificationPage({
             </DeskField>
             <button
               type="submit"
-              className="cae-button cae-button--primary demo-submit"
-              aria-disabled={verify.isPending || blocked || undefined}
+              // Locked until the refusal's cause has changed: then it does not lead either.
+              className={`${blocked ? 'cae-button' : button.className} demo-submit`}
+              aria-disabled={button.disabled || blocked || undefined}
               aria-describedby={blocked ? 'verify-blocked' : undefined}
             >
-              {verify.isPending ? texts.verifying : texts.verify}
+              {button.label ?? (button.sending ? texts.verifying : texts.verify)}
             </button>
             {blocked && changeHint && (
               <p className="demo-hint" id="verify-blocked">

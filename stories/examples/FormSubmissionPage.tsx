@@ -15,6 +15,7 @@ import {
   useFormTemplate,
   useSendWhenOnline,
   useSubmissionDraft,
+  useSubmitButton,
 } from '../../src/react/index.js';
 import { fill, type PageTexts } from './page-texts.js';
 import './examples.css';
@@ -80,6 +81,8 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
   // Tapped with no connection: kept, and sent once when the connection returns (or on the next load).
   const offline = useSendWhenOnline(saved, submit);
+  // The form's own button never contradicts the error beside it: a wait disables it and says so.
+  const button = useSubmitButton(submit);
   // What the person typed lives here, and no error ever resets it.
   const [values, setValues] = useState<Record<number, string>>({});
   const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
@@ -99,6 +102,7 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (button.disabled) return;
     // While a kept submission waits, 提交 sends that one, with its key: never a second submission.
     if (offline.waiting) return void offline.sendNow();
     const request: AddRecordRequest = {
@@ -157,13 +161,12 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
         )}
         <button
           type="submit"
-          // While the kept submission waits, "send now" is the one primary action.
-          className={
-            offline.waiting ? 'cae-button demo-submit' : 'cae-button cae-button--primary demo-submit'
-          }
-          aria-disabled={submit.isPending || undefined}
+          // While the kept submission waits, "send now" is the one primary action; while the error
+          // offers its resend, that one is.
+          className={`${offline.waiting ? 'cae-button' : button.className} demo-submit`}
+          aria-disabled={button.disabled || undefined}
         >
-          {submit.isPending ? texts.submitting : texts.submit}
+          {button.label ?? (button.sending ? texts.submitting : texts.submit)}
         </button>
       </form>
     </ApiErrorArea>

@@ -72,22 +72,14 @@ function simulatorFetch(simulator: Simulator) {
 }
 
 /**
- * A fresh simulator per story, in the story's language, behind the library's real proxy
- * (`createApiProxy` with the page's preset) at the client's `baseUrl`: what the page meets is what
- * the proxy makes of the API's answers. Calls that reached the API are counted per endpoint for
- * the play functions, and the proxy's log of every call it answered in `proxied`.
- *
+ * A fresh simulator in `locale`'s words behind the library's real proxy (`createApiProxy` with
+ * the page's preset): `proxy` answers a `Request` as a same-origin proxy would. Calls that reached
+ * the API are counted per endpoint, and the proxy's log of every call it answered is in `proxied`.
  * @example
- * beforeEach({ msw, globals }) {
- *   simulation = storySimulator(msw, globals.locale, 'desk');
- *   simulation.simulator.inject({ endpoint: 'verifyCertificate', code: 429, retryAfter: '30' });
- * }
+ * const api = simulatedApi('en', 'form');
+ * createApiClient({ baseUrl: '/caoliao', fetch: (url, init) => api.proxy(new Request(url, init)) });
  */
-export function storySimulator(
-  msw: { use: (...handlers: RequestHandler[]) => void },
-  locale: StoryLocale | unknown = 'zh',
-  allow: ProxyPreset = 'form',
-) {
+export function simulatedApi(locale: StoryLocale | unknown = 'zh', allow: ProxyPreset = 'form') {
   const world = WORLD[toStoryLocale(locale)];
   const simulator = createSimulator({ state: localizedState(world) });
   const calls: Partial<Record<EndpointName, number>> = {};
@@ -108,6 +100,25 @@ export function storySimulator(
     limits: { perVisitor: false },
     log: (entry) => proxied.push(entry),
   });
+  return { simulator, calls, world, proxied, proxy };
+}
+
+/**
+ * A fresh simulator per story (`simulatedApi`), its proxy at the client's `baseUrl`: what the
+ * page meets is what the proxy makes of the API's answers.
+ *
+ * @example
+ * beforeEach({ msw, globals }) {
+ *   simulation = storySimulator(msw, globals.locale, 'desk');
+ *   simulation.simulator.inject({ endpoint: 'verifyCertificate', code: 429, retryAfter: '30' });
+ * }
+ */
+export function storySimulator(
+  msw: { use: (...handlers: RequestHandler[]) => void },
+  locale: StoryLocale | unknown = 'zh',
+  allow: ProxyPreset = 'form',
+) {
+  const { proxy, ...simulation } = simulatedApi(locale, allow);
   msw.use(http.all(`${STORY_BASE_URL}/*`, ({ request }) => proxy(request)));
-  return { simulator, calls, world, proxied };
+  return simulation;
 }
