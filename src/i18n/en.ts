@@ -18,10 +18,10 @@ const FORM_UNAVAILABLE = {
 // A submission that failed after it may have arrived (502, connection lost, timeout, an unreadable
 // answer). The headline already says it is unconfirmed: the body gives the reason and the choice.
 const MAY_BE_STORED =
-  'Your answers are still here. If they did get through, submitting again will send them twice.';
+  'Your answers are still here. If they did get through, submitting again will save them twice.';
 const ANSWERS_KEPT = 'Your answers are still here.';
 // The same, but the resend carries the same idempotency key, which the proxy remembers: it is saved once at most.
-const RESEND_IS_SAFE = 'Your answers are still here, and submitting again won’t send them twice.';
+const RESEND_IS_SAFE = 'Your answers are still here, and submitting again won’t save them twice.';
 
 /**
  * English texts (`caoliao-api-errors` namespace), for a visitor; the staff's are `enStaff`.
