@@ -1,10 +1,13 @@
 import { act } from '@testing-library/react';
+import i18next from 'i18next';
 import { type ReactElement, useLayoutEffect } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiErrorsI18n, en, zh, zhHant } from '../../src/i18n/index.js';
+import { addApiErrorResources, createApiErrorsI18n, en, zh, zhHant } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
+import { ApiErrorsProvider as ReactI18nextProvider } from '../../src/react/provider/react-i18next-provider.js';
 import { errorForKey } from '../../src/testing/index.js';
 
 /** Reads the whole container's text when React commits the tree it is in (the first paint). */
@@ -56,6 +59,14 @@ async function serveAndHydrate(view: () => ReactElement) {
   return { server, atCommit, changes, settled, problems };
 }
 
+/** The host's own i18next instance, initialized in `lng`, with our texts added. */
+function hostInstance(lng: string) {
+  const host = i18next.createInstance();
+  host.init({ lng, resources: {}, initAsync: false });
+  addApiErrorResources(host);
+  return host;
+}
+
 afterEach(() => {
   document.documentElement.lang = '';
 });
@@ -84,6 +95,16 @@ describe('a Chinese page is Chinese from the server’s HTML to the first client
         <ApiErrorsProvider i18n={createApiErrorsI18n('zh-CN')}>
           <ApiErrorView error={errorForKey('502')} variant="page" />
         </ApiErrorsProvider>
+      ),
+    ],
+    [
+      'the host’s react-i18next instance (caoliao-api-errors/react-i18next)',
+      () => (
+        <I18nextProvider i18n={hostInstance('zh-CN')}>
+          <ReactI18nextProvider>
+            <ApiErrorView error={errorForKey('502')} variant="page" />
+          </ReactI18nextProvider>
+        </I18nextProvider>
       ),
     ],
   ] as const;

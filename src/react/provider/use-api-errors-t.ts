@@ -74,12 +74,9 @@ function layered(host: I18nextInstance, code: string, ours: ApiErrorsTranslator)
 }
 
 const NO_TEXTS =
-  'caoliao-api-errors: no texts to show. Give them with <ApiErrorsProvider languages={{ zh, en }}> ' +
-  "(import { zh, en } from 'caoliao-api-errors/i18n'), or add them to your i18next instance with addApiErrorResources(i18n).";
+  "caoliao-api-errors: no texts. Give them with <ApiErrorsProvider languages={{ zh, en }}> (from 'caoliao-api-errors/i18n') or addApiErrorResources(i18n).";
 const NO_STAFF_TEXTS =
-  'caoliao-api-errors: audience="staff", but the texts given are a visitor\'s, without the staff\'s variants. ' +
-  'Give the staff\'s: <ApiErrorsProvider languages={{ zh: zhStaff }} audience="staff"> ' +
-  "(import { zhStaff, zhHantStaff, enStaff } from 'caoliao-api-errors/i18n').";
+  'caoliao-api-errors: audience="staff" with a visitor\'s texts. Give the staff\'s: languages={{ zh: zhStaff }} (or zhHantStaff, enStaff).';
 
 const warned = new Set<string>();
 /** Tells the developer what is missing, once per page, after rendering (never while rendering). */
