@@ -74,12 +74,12 @@ export const en: ApiErrorsResource = {
     100305: FORM_UNAVAILABLE,
     100306: {
       title: 'This QR code isn’t for this form',
-      description: 'Check that you’re scanning the code meant for this form, then scan it again.',
+      description: 'Find the QR code meant for this form and scan that one.',
     },
     100307: {
       title: 'Some answers were submitted before',
       description:
-        'If you submitted this form before, you don’t need to do it again. If not, check the marked answers.',
+        'If you submitted this form earlier, there’s no need to do it again. If not, check the marked answers.',
     },
     100308: {
       title: 'Some required answers are missing',
@@ -142,8 +142,7 @@ export const en: ApiErrorsResource = {
     },
     100324: {
       title: 'This certificate was already verified',
-      description:
-        'This scan didn’t count. It was verified before, or its status doesn’t allow another verification.',
+      description: 'This scan didn’t count. Its current status can’t be verified again.',
     },
     100325: {
       title: 'That method isn’t available',
@@ -312,9 +311,9 @@ const STAFF: StaffTexts = {
         'Its connection to the service was replaced or stopped working. Reconnect it, or ask the administrator to.',
     },
     403: {
-      title_staff: 'This page isn’t allowed to save',
+      title_staff: 'This page can’t make changes',
       description_staff:
-        'Its connection can look things up but not save them. Allow saving for it in the admin console, or ask the administrator to.',
+        'Its connection can look things up but can’t verify or submit. Give it permission in the admin console, or ask the administrator to.',
     },
     404: {
       title_staff: 'Not found, or not allowed',
@@ -372,7 +371,7 @@ const STAFF: StaffTexts = {
     100316: {
       title_staff: 'Connected to the wrong organization',
       description_staff:
-        'It’s connected to a different organization from the one that owns this form. Reconnect it to your organization.',
+        'The form belongs to a different organization from the one this page uses. Reconnect the page to your organization.',
     },
     network: {
       title_write_staff: 'We couldn’t confirm the verification',

@@ -103,7 +103,7 @@ describe('the English texts', () => {
       expect(message).not.toMatch(/different|another|change/i);
       expect(message).toMatch(/if that was you/i);
     }
-    expect(errorTexts('100307').description).toMatch(/if you submitted this form before/i);
+    expect(errorTexts('100307').description).toMatch(/if you submitted this form/i);
   });
 
   it('leave the staff’s texts out of the visitor’s', () => {
