@@ -17,7 +17,7 @@ const FORM_UNAVAILABLE = {
 const MAY_BE_STORED = '您填寫的內容都還在。如果再送出一次，可能會多出一筆重複的紀錄。';
 const ANSWERS_KEPT = '您填寫的內容都還在。';
 // 同樣的情況，但再送出時帶著同一個冪等鍵、由代理記住：再送出一次也只會儲存一筆。
-const RESEND_IS_SAFE = '您填寫的內容都還在，再送出一次也不會產生重複的紀錄。';
+const RESEND_IS_SAFE = '您填寫的內容都還在，重新送出不會產生重複的紀錄。';
 
 /**
  * 繁體中文文案（`caoliao-api-errors` 命名空間），寫給訪客；工作人員用 `zhHantStaff`。

@@ -17,7 +17,7 @@ const FORM_UNAVAILABLE = {
 const MAY_BE_STORED = '您填写的内容都还在。如果再提交一次，可能会多出一条重复的记录。';
 const ANSWERS_KEPT = '您填写的内容都还在。';
 // 同样的情况，但再提交时带着同一个幂等键、由代理记住：再提交一次也只会保存一条。
-const RESEND_IS_SAFE = '您填写的内容都还在，再提交一次也不会重复记录。';
+const RESEND_IS_SAFE = '您填写的内容都还在，重新提交不会重复记录。';
 
 /**
  * 简体中文文案（`caoliao-api-errors` 命名空间），写给访客；工作人员用 `zhStaff`。
