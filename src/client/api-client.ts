@@ -1,5 +1,5 @@
 import { ApiError, withApiErrorFields } from '../core/api-error.js';
-import { gotNoAnswer } from '../core/describe-error.js';
+import { gotNoAnswer } from '../core/got-no-answer.js';
 import { MAX_TIMER_MS } from '../core/max-timer.js';
 import { readApiResponse } from '../core/read-api-response.js';
 import { REDACTED, redactSecret } from '../core/redact-secret.js';

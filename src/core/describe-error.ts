@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorKind } from './api-error.js';
+import type { ApiError } from './api-error.js';
 import {
   type CatalogEntry,
   ERROR_CATALOG,
@@ -70,18 +70,6 @@ export function describeError(error: unknown): ErrorDescription {
  */
 export function mayHaveBeenStored(error: unknown): boolean {
   return MAY_HAVE_BEEN_STORED.includes(describeError(error).key);
-}
-
-const NO_ANSWER: readonly ApiErrorKind[] = ['network', 'timeout'];
-
-/**
- * Whether a request got no answer at all — the connection failed, or no answer came in time — so
- * nothing refused it: the same request may be sent as it is once the connection is back (a write
- * with the same `Idempotency-Key`, since it may have been stored).
- * @example if (gotNoAnswer(error)) keepUntilOnline(submission);
- */
-export function gotNoAnswer(error: unknown): boolean {
-  return NO_ANSWER.includes(toApiError(error).kind);
 }
 
 /**

@@ -29,10 +29,10 @@ export {
   describeError,
   type ErrorDescription,
   endsFlow,
-  gotNoAnswer,
   mayHaveBeenStored,
 } from './describe-error.js';
 export { getErrorReference } from './error-reference.js';
+export { gotNoAnswer } from './got-no-answer.js';
 export { type ReadApiResponseOptions, readApiResponse } from './read-api-response.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 export {
