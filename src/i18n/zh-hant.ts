@@ -270,7 +270,7 @@ const STAFF: StaffTexts = {
     },
     401: {
       title_staff: '頁面與草料的連線已失效',
-      description_staff: '連線可能在草料管理後台被更換或刪除了。請重新連線；如果沒有權限，請聯絡管理員。',
+      description_staff: '連線可能在草料管理後台被更換或刪除了，需要重新連線。如果您沒有權限，請聯絡管理員。',
     },
     403: {
       title_staff: '頁面與草料的連線只能檢視',
@@ -319,7 +319,7 @@ const STAFF: StaffTexts = {
     },
     100315: {
       title_staff: '頁面與草料的連線已停用',
-      description_staff: '連線在草料管理後台被停用或刪除了。請重新連線，或請管理員到管理後台啟用它。',
+      description_staff: '連線在草料管理後台被停用或刪除了，需要重新連線，或請管理員到管理後台啟用它。',
     },
     100316: {
       title_staff: '連線的不是本企業的草料帳號',

@@ -267,7 +267,7 @@ const STAFF: StaffTexts = {
     },
     401: {
       title_staff: '页面与草料的连接已失效',
-      description_staff: '连接可能在草料后台被更换或删除了。请重新连接；如果没有权限，请联系管理员。',
+      description_staff: '连接可能在草料后台被更换或删除了，需要重新连接。如果您没有权限，请联系管理员。',
     },
     403: {
       title_staff: '页面与草料的连接只能查看',
@@ -316,7 +316,7 @@ const STAFF: StaffTexts = {
     },
     100315: {
       title_staff: '页面与草料的连接已停用',
-      description_staff: '连接在草料后台被停用或删除了。请重新连接，或请管理员在后台启用它。',
+      description_staff: '连接在草料后台被停用或删除了，需要重新连接，或请管理员在后台启用它。',
     },
     100316: {
       title_staff: '连接的不是本企业的草料账号',
