@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
-import { en, zh, zhHant } from '../../src/i18n/index.js';
+import { en, enStaff, zh, zhHant, zhStaff } from '../../src/i18n/index.js';
 import { ApiErrorView, ErrorIcon } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -52,6 +52,8 @@ describe('the built-in fallbacks', () => {
     expect(window.history.length).toBe(1); // a page opened by scanning a QR code
     expect(screen.queryByRole('button', { name: zh.actions['go-back'] })).toBeNull();
     expect(screen.queryByRole('link', { name: zh.actions['go-home'] })).toBeNull();
+    // A page that is gone, opened from a scan in a phone's browser: the page says it can be closed.
+    expect(screen.getByText(zh.ui.canClose)).toBeVisible();
     unmount();
 
     const home = renderIn('zh', <ApiErrorView error={errorFor('404')} />, { homeHref: '/events' });
@@ -143,19 +145,21 @@ describe('texts for their reader', () => {
   it('tell a visitor the form can’t be used and whom to ask; tell the staff what broke and how to fix it', () => {
     const { unmount } = renderIn('zh', <ApiErrorView error={errorFor('401')} write />);
     expect(screen.getByText(zh.errors[401].title_write as string)).toBeInTheDocument();
-    expect(screen.getByText(/请联系活动组织方/)).toBeInTheDocument();
+    expect(screen.getByText(zh.errors[401].description_write as string)).toHaveTextContent(
+      /请联系表单发布方/,
+    );
     unmount();
     renderIn(
       'zh',
       <ApiErrorView error={errorFor('401')} write audience="staff" onReauthenticate={() => {}} />,
     );
-    expect(screen.getByText(zh.errors[401].title_staff as string)).toBeInTheDocument();
+    expect(screen.getByText(zhStaff.errors[401].title_staff as string)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: zh.actions.reauthenticate })).toBeInTheDocument();
   });
 
   it('take the provider’s audience, and let a view say otherwise', () => {
     const { unmount } = renderIn('en', <ApiErrorView error={errorFor('403')} write />, { audience: 'staff' });
-    expect(screen.getByText(en.errors[403].title_staff as string)).toBeInTheDocument();
+    expect(screen.getByText(enStaff.errors[403].title_staff as string)).toBeInTheDocument();
     unmount();
     renderIn('en', <ApiErrorView error={errorFor('403')} write audience="public" />, { audience: 'staff' });
     expect(screen.getByText(en.errors[403].title)).toBeInTheDocument();
