@@ -1,11 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import i18next from 'i18next';
-import { StrictMode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CATALOG, ERROR_KEYS } from '../../src/core/index.js';
-import { API_ERRORS_NS, addApiErrorResources, en, zh, zhHant } from '../../src/i18n/index.js';
+import { en, zh } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -171,96 +168,6 @@ describe('ApiErrorView', () => {
     const { container } = renderIn('en', <ApiErrorView error={errorFor('100304')} />);
     expect(container.querySelector('.cae-error--page')).not.toBeNull();
     expect(ERROR_CATALOG['100304'].scope).toBe('page');
-  });
-});
-
-describe('with the host’s react-i18next instance', () => {
-  it('uses the texts added with addApiErrorResources and follows its language changes', async () => {
-    const host = i18next.createInstance();
-    await host.init({ lng: 'en-GB', resources: { en: { app: { hello: 'Hello' } } } });
-    addApiErrorResources(host);
-    render(
-      <I18nextProvider i18n={host}>
-        <ApiErrorView error={errorFor('100320')} />
-      </I18nextProvider>,
-    );
-    expect(screen.getByText(en.errors[100320].title)).toBeInTheDocument();
-    expect(host.hasResourceBundle('en-GB', API_ERRORS_NS)).toBe(false); // read, never added to
-    await act(() => host.changeLanguage('zh-CN'));
-    expect(screen.getByText(zh.errors[100320].title)).toBeInTheDocument();
-    await act(() => host.changeLanguage('zh-TW'));
-    expect(screen.getByText(zhHant.errors[100320].title)).toBeInTheDocument();
-  });
-
-  it('never changes the host’s instance while rendering, under StrictMode and across a language change', async () => {
-    const host = i18next.createInstance();
-    await host.init({ lng: 'zh-CN', supportedLngs: ['zh-CN', 'en-US'], fallbackLng: 'en-US', resources: {} });
-    const before = JSON.stringify(host.store.data);
-    const added = vi.spyOn(host, 'addResourceBundle');
-    render(
-      <StrictMode>
-        <I18nextProvider i18n={host}>
-          <ApiErrorsProvider languages={{ zh, en }}>
-            <ApiErrorView error={errorFor('100327')} />
-          </ApiErrorsProvider>
-        </I18nextProvider>
-      </StrictMode>,
-    );
-    expect(screen.getByText(zh.errors[100327].title)).toBeInTheDocument();
-    await act(() => host.changeLanguage('en-US'));
-    expect(screen.getByText(en.errors[100327].title)).toBeInTheDocument();
-    expect(added).not.toHaveBeenCalled();
-    expect(JSON.stringify(host.store.data)).toBe(before);
-  });
-
-  it('shows the host’s own texts for our keys, under its regional code or ours, over the provider’s', async () => {
-    const host = i18next.createInstance();
-    await host.init({
-      lng: 'zh-CN',
-      resources: {
-        zh: { [API_ERRORS_NS]: { actions: { retry: '再来一次' } } },
-        'zh-CN': { [API_ERRORS_NS]: { errors: { 502: { title: '服务器正忙，<稍后>再试' } } } },
-      },
-    });
-    render(
-      <I18nextProvider i18n={host}>
-        <ApiErrorsProvider languages={{ zh, en }}>
-          <ApiErrorView error={errorFor('502')} variant="page" onRetry={() => {}} />
-        </ApiErrorsProvider>
-      </I18nextProvider>,
-    );
-    expect(screen.getByRole('heading')).toHaveTextContent(/^服务器正忙，<稍后>再试$/);
-    expect(screen.getByRole('button', { name: '再来一次' })).toBeInTheDocument();
-    expect(screen.getByText(zh.errors[502].description)).toBeInTheDocument(); // the rest is ours
-  });
-
-  it('keeps the host’s own texts when it adds ours with addApiErrorResources', async () => {
-    const host = i18next.createInstance();
-    await host.init({
-      lng: 'zh',
-      resources: { zh: { [API_ERRORS_NS]: { actions: { retry: '再来一次' } } } },
-    });
-    addApiErrorResources(host);
-    render(
-      <I18nextProvider i18n={host}>
-        <ApiErrorView error={errorFor('502')} variant="page" onRetry={() => {}} />
-      </I18nextProvider>,
-    );
-    expect(screen.getByRole('button', { name: '再来一次' })).toBeInTheDocument();
-    expect(screen.getByRole('heading')).toHaveTextContent(zh.errors[502].title);
-  });
-
-  it('reaches the texts also when the host supports only regional codes', async () => {
-    const host = i18next.createInstance();
-    await host.init({ lng: 'zh-CN', supportedLngs: ['zh-CN', 'en-US'], fallbackLng: 'en-US', resources: {} });
-    render(
-      <I18nextProvider i18n={host}>
-        <ApiErrorsProvider languages={{ zh, en }}>
-          <ApiErrorView error={errorFor('100327')} />
-        </ApiErrorsProvider>
-      </I18nextProvider>,
-    );
-    expect(screen.getByText(zh.errors[100327].title)).toBeInTheDocument();
   });
 });
 

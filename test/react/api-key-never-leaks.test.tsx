@@ -41,7 +41,7 @@ describe('the API key, through the whole form-submission example', () => {
     const submit = await screen.findByRole('button', { name: '提交' });
 
     await userEvent.click(submit); // 100308: required fields empty
-    await screen.findByText('有 2 项需要修改');
+    await screen.findByText('还有 2 项需要填写或修改');
     await userEvent.type(screen.getByLabelText(/姓名/), '张三');
     await userEvent.type(screen.getByLabelText(/手机号/), '13800138000');
     // A gateway that echoes the request's Authorization header into its error.
@@ -57,7 +57,7 @@ describe('the API key, through the whole form-submission example', () => {
     for (const details of document.querySelectorAll('details')) details.open = true;
     simulator.inject({ endpoint: 'addRecord', status: 502, html: true });
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
-    await userEvent.click(await screen.findByRole('button', { name: '仍要再次提交' }));
+    await userEvent.click(await screen.findByRole('button', { name: '再提交一次' }));
     await screen.findByText(/提交成功/);
 
     expect(reported.length).toBeGreaterThanOrEqual(3);

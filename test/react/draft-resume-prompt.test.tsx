@@ -49,7 +49,7 @@ describe('DraftResumePrompt', () => {
   );
 
   it('asks the question of the issue in Chinese', () => {
-    expect(zh.ui.draftQuestion).toBe('您有一份尚未提交成功的表单，继续提交？');
+    expect(zh.ui.draftQuestion).toBe('上次填写的表单还没有提交成功，要继续提交吗？');
     expect(zh.ui.resumeDraft).toBe('继续提交');
     expect(zh.ui.discardDraft).toBe('放弃');
   });

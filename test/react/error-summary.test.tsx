@@ -86,7 +86,7 @@ describe('field errors, GOV.UK style', () => {
     await fill('手机号', '13800138000');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
 
-    const summary = await screen.findByRole('region', { name: '有 1 项需要修改' });
+    const summary = await screen.findByRole('region', { name: '还有 1 项需要填写或修改' });
     await waitFor(() => expect(summary).toHaveFocus());
     const link = within(summary).getByRole('link', { name: '请填写姓名' });
     expect(link).toHaveAttribute('href', `#cae-field-${NAME}`);
@@ -107,7 +107,7 @@ describe('field errors, GOV.UK style', () => {
     renderForm(errorFor('100308'));
     await fill('备注', '靠窗');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
-    const summary = await screen.findByRole('region', { name: '有 2 项需要修改' });
+    const summary = await screen.findByRole('region', { name: '还有 2 项需要填写或修改' });
     expect(
       within(summary)
         .getAllByRole('link')
@@ -135,7 +135,7 @@ describe('field errors, GOV.UK style', () => {
     await fill('姓名', '张三');
     await fill('手机号', '12345');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
-    expect(await screen.findByRole('link', { name: '手机号填写有误，请检查' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '请填写正确的手机号' })).toBeInTheDocument();
     expect(screen.getByLabelText('姓名')).not.toHaveAttribute('aria-invalid');
   });
 

@@ -3,7 +3,7 @@ import { act, screen } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiRetry, apiRetryDelay, apiWriteRetry, getRetryAt } from '../../src/core/index.js';
-import { en, zh } from '../../src/i18n/index.js';
+import { en, zh, zhStaff } from '../../src/i18n/index.js';
 import { ApiErrorView, RetryCountdown } from '../../src/react/index.js';
 import { errorForKey as errorFor } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -78,7 +78,7 @@ describe('the 429 countdown of an error alone', () => {
       />,
     );
     const alert = screen.getByRole('alert');
-    const waitLine = fill(zh.ui.waitManual_staff, 3);
+    const waitLine = fill(zhStaff.ui.waitManual_staff as string, 3);
     // What is read as the alert appears: the wait, once. Nothing else may say it again.
     expect(alert).toHaveTextContent(waitLine);
     expect(alert.textContent?.split(waitLine).length).toBe(2);
@@ -86,8 +86,8 @@ describe('the 429 countdown of an error alone', () => {
     expect(live()).toBeEmptyDOMElement();
     // The end is news the alert no longer carries: its own copy says it, once.
     await tick(2100);
-    expect(live()).toHaveTextContent(zh.ui.waitOver_staff);
-    expect(screen.getByRole('timer')).toHaveTextContent(zh.ui.waitOver_staff);
+    expect(live()).toHaveTextContent(zhStaff.ui.waitOver_staff as string);
+    expect(screen.getByRole('timer')).toHaveTextContent(zhStaff.ui.waitOver_staff as string);
     expect(document.querySelectorAll('[aria-live="polite"]')).toHaveLength(1);
   });
 

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ErrorKey } from '../../src/core/index.js';
-import { en, zh } from '../../src/i18n/index.js';
+import { en, zh, zhStaff } from '../../src/i18n/index.js';
 import { ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -40,9 +40,9 @@ describe('an ambiguous write behind a proxy that remembers its key', () => {
 
   it('keeps the staff’s honest "check the certificate first": the proxy cannot look a verification up', () => {
     renderIn('zh', <ApiErrorView error={keyed('502')} write audience="staff" onRetry={() => {}} />);
-    expect(screen.getByText(zh.errors[502].description_write_staff as string)).toBeInTheDocument();
+    expect(screen.getByText(zhStaff.errors[502].description_write_staff as string)).toBeInTheDocument();
     expect(screen.queryByText(zh.errors[502].description_idempotent as string)).toBeNull();
-    const resend = screen.getByRole('button', { name: zh.actions.retry_ambiguous_staff });
+    const resend = screen.getByRole('button', { name: zhStaff.actions.retry_ambiguous_staff });
     expect(resend).not.toHaveClass('cae-button--primary');
   });
 
