@@ -1,29 +1,14 @@
-/** The in-app browsers whose page can close itself: the app's own close, not `window.close()`. */
-export type InAppBrowserName = 'wechat' | 'alipay' | 'dingtalk' | 'feishu';
+/** A call that closes the page: its object's path from `window`, the method, and its arguments. */
+type CloseCall = readonly [path: string, method: string, ...args: unknown[]];
 
-/** An in-app browser: how its user agent reads, and the call of its bridge that closes the page. */
+/** An in-app browser whose page can close itself: the app's own close, not `window.close()`. */
 export interface InAppBrowser {
-  name: InAppBrowserName;
   userAgent: RegExp;
   /** The event its bridge fires on `document` once it is injected, if it has one. */
   readyEvent?: string;
-  /**
-   * The call that closes the page, if the bridge (or the host's SDK) is on the page now.
-   * @example wechat.closer(window)?.()
-   */
-  closer: (page: Window) => (() => unknown) | undefined;
+  /** The calls that close the page: the first whose object is on the page is made. */
+  calls: readonly CloseCall[];
 }
-
-type Method = (...args: unknown[]) => unknown;
-
-/** `owner[name]`, bound, if it is a function: a bridge is whatever the app injected, or nothing. */
-function method(owner: unknown, name: string): Method | undefined {
-  if (typeof owner !== 'object' || owner === null) return undefined;
-  const value = (owner as Record<string, unknown>)[name];
-  return typeof value === 'function' ? (value as Method).bind(owner) : undefined;
-}
-
-const global = (page: Window, name: string): unknown => (page as unknown as Record<string, unknown>)[name];
 
 /**
  * Checked in this order; WeCom (`wxwork`) also says `MicroMessenger`. The documented calls:
@@ -38,49 +23,48 @@ const global = (page: Window, name: string): unknown => (page as unknown as Reco
  */
 export const IN_APP_BROWSERS: readonly InAppBrowser[] = [
   {
-    name: 'wechat',
     userAgent: /MicroMessenger|wxwork/i,
     readyEvent: 'WeixinJSBridgeReady',
-    closer: (page) => {
-      const call = method(global(page, 'WeixinJSBridge'), 'call');
-      if (call) return () => call('closeWindow');
-      return method(global(page, 'wx'), 'closeWindow');
-    },
+    calls: [
+      ['WeixinJSBridge', 'call', 'closeWindow'],
+      ['wx', 'closeWindow'],
+    ],
   },
+  { userAgent: /DingTalk/i, calls: [['dd.biz.navigation', 'close', {}]] },
+  { userAgent: /\bLark\/|Feishu/i, calls: [['tt', 'closeWindow', {}]] },
   {
-    name: 'dingtalk',
-    userAgent: /DingTalk/i,
-    closer: (page) => {
-      const dd = global(page, 'dd') as { biz?: { navigation?: unknown } } | undefined;
-      const close = method(dd?.biz?.navigation, 'close');
-      return close && (() => close({}));
-    },
-  },
-  {
-    name: 'feishu',
-    userAgent: /\bLark\/|Feishu/i,
-    closer: (page) => {
-      const close = method(global(page, 'tt'), 'closeWindow');
-      return close && (() => close({}));
-    },
-  },
-  {
-    name: 'alipay',
     userAgent: /AlipayClient/i,
     readyEvent: 'AlipayJSBridgeReady',
-    closer: (page) => {
-      const call = method(global(page, 'AlipayJSBridge'), 'call');
-      if (call) return () => call('popWindow');
-      return method(global(page, 'ap'), 'popWindow');
-    },
+    calls: [
+      ['AlipayJSBridge', 'call', 'popWindow'],
+      ['ap', 'popWindow'],
+    ],
   },
 ];
 
 /**
  * The in-app browser a user agent names, if any. A bridge on the page of another browser is not
  * trusted: the user agent says which app's close to use.
- * @example inAppBrowserOf(navigator.userAgent)?.name // 'wechat'
+ * @example inAppBrowserOf(navigator.userAgent)?.readyEvent // 'WeixinJSBridgeReady'
  */
 export function inAppBrowserOf(userAgent: string): InAppBrowser | undefined {
   return IN_APP_BROWSERS.find((browser) => browser.userAgent.test(userAgent));
+}
+
+/**
+ * The call that closes the page in `browser`, if its bridge (or the host's SDK) is on the page now:
+ * whatever the app injected, or nothing.
+ * @example closerOf(inAppBrowserOf(navigator.userAgent))?.()
+ */
+export function closerOf(browser: InAppBrowser | undefined): (() => unknown) | undefined {
+  for (const [path, method, ...args] of browser?.calls ?? []) {
+    const owner = path
+      .split('.')
+      .reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], window) as
+      | Record<string, unknown>
+      | undefined;
+    const call = owner?.[method];
+    if (typeof call === 'function') return () => call.apply(owner, args);
+  }
+  return undefined;
 }

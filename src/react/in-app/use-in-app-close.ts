@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type InAppBrowser, inAppBrowserOf } from './in-app-browsers.js';
+import { closerOf, type InAppBrowser, inAppBrowserOf } from './in-app-browsers.js';
 
 /** How long a bridge has to arrive, and a close to take effect, before the page says to close it by hand. */
 export const IN_APP_CLOSE_WAIT_MS = 1000;
@@ -24,7 +24,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * up; stops at the first it finds, or then. Returns what stops looking.
  */
 function watchForBridge(browser: InAppBrowser, found: () => void): () => void {
-  const look = () => browser.closer(window) !== undefined;
+  const look = () => closerOf(browser) !== undefined;
   if (look()) {
     found();
     return () => {};
@@ -70,7 +70,7 @@ export function useInAppClose(enabled: boolean): InAppClose {
 
   const close = useCallback(async () => {
     try {
-      inAppBrowserOf(navigator.userAgent)?.closer(window)?.();
+      closerOf(inAppBrowserOf(navigator.userAgent))?.();
     } catch {
       // A bridge that throws closed nothing: the page says so below.
     }
