@@ -11,6 +11,7 @@ import {
   ApiErrorView,
   ApiFieldError,
   useFieldErrors,
+  useSubmitButton,
 } from '../src/react/index.js';
 import { errorForKey } from '../src/testing/index.js';
 import { PAGE_TEXTS, WORLD } from './examples/page-texts.js';
@@ -60,6 +61,9 @@ function OnTheForm({ error, locale }: { error: unknown; locale: StoryLocale }) {
   }));
   const values = { [FIELD_IDS[0] as number]: '', [FIELD_IDS[1] as number]: '13800138000' };
   const fieldErrors = useFieldErrors(error, { fields, values });
+  // The form's own button as useSubmitButton sets it after this error: a 429's wait disables it, a
+  // resend leads. Its own label: the wait's ticks once a second, which a baseline cannot hold.
+  const button = useSubmitButton({ error, failureReason: null, isPending: false, mutateAsync: retry });
   return (
     <main className="demo-card">
       <ApiErrorArea error={error} write onRetry={retry}>
@@ -79,7 +83,11 @@ function OnTheForm({ error, locale }: { error: unknown; locale: StoryLocale }) {
             </div>
           ))}
           <ApiErrorView error={error} write onRetry={retry} fieldErrors={fieldErrors} />
-          <button type="submit" className="cae-button cae-button--primary demo-submit">
+          <button
+            type="submit"
+            className={`${button.className} demo-submit`}
+            aria-disabled={button.disabled || undefined}
+          >
             {texts.submit}
           </button>
         </form>
