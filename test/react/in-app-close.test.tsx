@@ -3,7 +3,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorKey } from '../../src/core/index.js';
-import { createApiErrorsI18n, zh } from '../../src/i18n/index.js';
+import { zh } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import { errorForKey } from '../../src/testing/index.js';
 import { renderIn } from '../support/render.js';
@@ -312,9 +312,8 @@ describe('server rendering', () => {
   it('renders no close, hydrates without a mismatch, and offers it once hydrated', async () => {
     weixin.install([]);
     openIn('WeChat', 1);
-    const i18n = createApiErrorsI18n('zh');
     const ui = () => (
-      <ApiErrorsProvider i18n={i18n}>
+      <ApiErrorsProvider languages={{ zh }} language="zh">
         <ApiErrorView error={errorForKey('100313')} variant="result" write />
       </ApiErrorsProvider>
     );
