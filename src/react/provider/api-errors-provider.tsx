@@ -1,4 +1,4 @@
-import type { i18n } from 'i18next';
+import type { I18nextInstance as i18n } from '../../i18n/i18next-instance.js';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ErrorKey } from '../../core/index.js';
 import type { ApiErrorsTextsByLanguage } from '../../i18n/instance.js';
@@ -35,19 +35,19 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
    * server, the request's language, so that the page is rendered in it and hydrates in it with no
    * flash of English. Without it, the only language of `languages`, else the page's `<html lang>`
    * (which the server cannot read: it renders English, and the client switches after hydrating).
-   * Ignored when `i18n` is given; when given, the host's react-i18next instance is not used.
+   * Ignored when `i18n` is given.
    * @example <ApiErrorsProvider languages={{ zh, en }} language={user.locale}>…</ApiErrorsProvider>
    */
   language?: string;
   /**
    * Who reads the errors: `public` (default), a visitor who scanned a QR code, who never reads API
-   * vocabulary and is sent to the organizer; or `staff`, at the verification desk or running the
+   * vocabulary and is sent to the form's publisher; or `staff`, at the verification desk or running the
    * page, who get the precise reason and the action that fixes the set-up (reconnect, permissions).
    * @example <ApiErrorsProvider audience="staff">…</ApiErrorsProvider>
    */
   audience?: ApiErrorsAudience;
   /**
-   * Where "contact the organizer / administrator / support" leads when no `onContact…` handler is
+   * Where "contact the form's publisher / administrator / support" leads when no `onContact…` handler is
    * given: a `tel:`, `mailto:` or web address. Without either, those views offer to copy the
    * error's reference instead.
    * @example <ApiErrorsProvider contactHref="tel:+864001234567">…</ApiErrorsProvider>
@@ -69,8 +69,8 @@ export interface ApiErrorsProviderProps extends ApiErrorHandlers {
   inAppClose?: boolean;
   /**
    * The i18next instance whose language is used (and whose own texts under our namespace win). It
-   * is only read, never changed. Without it: `language`, else the host's react-i18next instance,
-   * else the page's language (`<html lang>`).
+   * is only read, never changed. Without it: `language`, else the page's language (`<html lang>`).
+   * With react-i18next, the provider from `caoliao-api-errors/react-i18next` finds the instance itself.
    * @example <ApiErrorsProvider i18n={i18n}>…</ApiErrorsProvider>
    */
   i18n?: i18n;
