@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import { ERROR_CATALOG, ERROR_KEYS, type ErrorKey } from '../../src/core/index.js';
-import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { zhStaff } from '../../src/i18n/index.js';
 import {
   ApiErrorSummary,
   ApiErrorsProvider,
@@ -95,7 +95,7 @@ const prefersDark = (dark: boolean) =>
   });
 
 async function renderViews() {
-  root.render(h(ApiErrorsProvider, { i18n: createApiErrorsI18n('zh') }, ...views()));
+  root.render(h(ApiErrorsProvider, { languages: { zh: zhStaff }, language: 'zh' }, ...views()));
   await new Promise((resolve) => setTimeout(resolve, 100));
   expect(host.querySelectorAll('.cae-error').length).toBe(keyOfEachTone.length * 2 + 1);
 }

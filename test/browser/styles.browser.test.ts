@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import { ApiError } from '../../src/core/index.js';
-import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { zhStaff } from '../../src/i18n/index.js';
 import { ApiErrorsProvider, ApiErrorView } from '../../src/react/index.js';
 import stylesheet from '../../src/styles.css?raw';
 import { errorForKey } from '../../src/testing/error-for-key.js';
@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 async function render(element: ReactElement) {
-  root.render(h(ApiErrorsProvider, { i18n: createApiErrorsI18n('zh') }, element));
+  root.render(h(ApiErrorsProvider, { languages: { zh: zhStaff }, language: 'zh' }, element));
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 

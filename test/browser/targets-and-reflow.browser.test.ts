@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { createApiClient } from '../../src/client/index.js';
-import { createApiErrorsI18n } from '../../src/i18n/index.js';
+import { enStaff, zhStaff } from '../../src/i18n/index.js';
 import {
   ApiClientProvider,
   ApiErrorsProvider,
@@ -24,6 +24,12 @@ import '../../src/styles.css';
 // at 200 % text size.
 
 type Locale = 'zh' | 'en';
+
+/** The provider's texts in `locale`, the staff's (the desk's) included. */
+const textsIn = (locale: Locale) => ({
+  languages: { [locale]: locale === 'zh' ? zhStaff : enStaff },
+  language: locale,
+});
 
 let root: Root;
 let host: HTMLElement;
@@ -73,11 +79,7 @@ function renderWithApi(
     h(
       QueryClientProvider,
       { client: new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } }) },
-      h(
-        ApiClientProvider,
-        { client },
-        h(ApiErrorsProvider, { i18n: createApiErrorsI18n(locale) }, element(api)),
-      ),
+      h(ApiClientProvider, { client }, h(ApiErrorsProvider, textsIn(locale), element(api))),
     ),
   );
   return api;
@@ -122,7 +124,7 @@ async function deskAfter(locale: Locale, fault: Fault, shows: string) {
 
 /** A prompt that stands in for an error (a submission kept offline, a draft to resume), alone. */
 function prompt(locale: Locale, element: ReactElement) {
-  root.render(h(ApiErrorsProvider, { i18n: createApiErrorsI18n(locale) }, element));
+  root.render(h(ApiErrorsProvider, textsIn(locale), element));
   return waitFor(() => host.querySelector('.cae-draft button'), 'the prompt');
 }
 
