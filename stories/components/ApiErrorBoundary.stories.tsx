@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { toStoryLocale } from '../../.storybook/theme.js';
+import { en, zh, zhHant } from '../../src/i18n/index.js';
 import { ApiErrorBoundary, useFormTemplate } from '../../src/react/index.js';
 import { WORLD } from '../examples/page-texts.js';
 import { storySimulator } from '../examples/story-simulator.js';
@@ -36,7 +37,8 @@ export const RetryRefetchesOnce: Story = {
     simulation.simulator.inject({ endpoint: 'getTemplate', code: 400, errorCode: 100300 });
   },
   play: async ({ canvas, globals }) => {
-    await userEvent.click(await canvas.findByRole('button', { name: /立即重试|立即重試|Try again now/ }));
+    const texts = { zh, 'zh-Hant': zhHant, en }[toStoryLocale(globals.locale)];
+    await userEvent.click(await canvas.findByRole('button', { name: texts.actions.retry }));
     await expect(await canvas.findByText(WORLD[toStoryLocale(globals.locale)].formName)).toBeVisible();
     await expect(simulation.calls.getTemplate).toBe(2);
   },
