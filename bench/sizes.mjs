@@ -19,7 +19,8 @@ const ENTRIES = [
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    budget: 16.5 * KB,
+    // The translator (no i18next), useSubmitButton and the in-app close came in at 17.2 KB.
+    budget: 17.5 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
@@ -152,6 +153,8 @@ const proof = [
   ['leaves out the fetch client', !consumer.includes('/api/v2/rpc')],
   ['leaves out the React Query hooks', !consumer.includes('useInfiniteQuery')],
   ['leaves out Retry-After parsing', !consumer.includes('JanFebMar')],
+  // A production build (NODE_ENV=production, as here) drops what only a developer reads.
+  ['leaves out the developer’s warnings', !consumer.includes('caoliao-api-errors: ')],
 ];
 // The server entry runs where there is no React and no DOM: it imports Node's built-ins and nothing else.
 const serverImports = packagesImported(SERVER).filter((id) => !isNodeBuiltin(id));

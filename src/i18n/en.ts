@@ -23,6 +23,13 @@ const ANSWERS_KEPT = 'Your answers are still here.';
 // The same, but the resend carries the same idempotency key, which the proxy remembers: it is saved once at most.
 const RESEND_IS_SAFE = 'Your answers are still here, and submitting again won’t save them twice.';
 
+// Errors only the staff meet (code categories, certificate verification): a visitor's text only says the step
+// is not theirs; the precise reason is in STAFF.
+const STAFF_ONLY = {
+  title: 'This can’t be done here',
+  description: 'This step is for the staff. If you have a question, contact the form’s owner.',
+};
+
 /**
  * English texts (`caoliao-api-errors` namespace), for a visitor; the staff's are `enStaff`.
  * @example <ApiErrorsProvider languages={{ en }}>…</ApiErrorsProvider>
@@ -112,55 +119,18 @@ export const en: ApiErrorsResource = {
     },
     100315: FORM_UNAVAILABLE,
     100316: FORM_UNAVAILABLE,
-    100317: {
-      title: 'No QR codes in this category',
-      description: 'Choose a category that has codes in it.',
-    },
-    100318: {
-      title: 'Too many QR codes in this category',
-      description: 'It holds more codes than can be handled at once. Choose a narrower category.',
-    },
-    100319: {
-      title: 'Verification failed',
-      description: 'Try again. If it keeps failing, contact the administrator.',
-    },
-    100320: {
-      title: 'Certificate code not recognized',
-      description: 'No certificate has this code. Scan it again, or check the code you entered.',
-    },
-    100321: {
-      title: 'This certificate can’t be verified',
-      description: 'Verification is turned off for its form. The administrator can turn it on.',
-    },
-    100322: {
-      title: 'This certificate isn’t approved yet',
-      description: 'Its submission is waiting for approval. You can verify it once it’s approved.',
-    },
-    100323: {
-      title: 'This certificate isn’t valid here',
-      description: 'It belongs to a different form or QR code from the one you’re verifying.',
-    },
-    100324: {
-      title: 'This certificate was already verified',
-      description: 'This scan didn’t count. Its current status can’t be verified again.',
-    },
-    100325: {
-      title: 'That method isn’t available',
-      description: 'This form doesn’t use that verification method. Choose another one.',
-    },
-    100326: {
-      title: 'That status isn’t available',
-      description: 'It doesn’t exist, or the certificate has no next status. Choose another target status.',
-    },
-    100327: {
-      title: 'The authorization code isn’t valid',
-      description: 'It may be wrong or out of date. Enter a new one, then verify again.',
-    },
-    100328: {
-      title: 'You can’t verify this certificate',
-      description:
-        'This verification didn’t count. Ask the administrator for permission, or have someone who has it verify the certificate.',
-    },
+    100317: STAFF_ONLY,
+    100318: STAFF_ONLY,
+    100319: STAFF_ONLY,
+    100320: STAFF_ONLY,
+    100321: STAFF_ONLY,
+    100322: STAFF_ONLY,
+    100323: STAFF_ONLY,
+    100324: STAFF_ONLY,
+    100325: STAFF_ONLY,
+    100326: STAFF_ONLY,
+    100327: STAFF_ONLY,
+    100328: STAFF_ONLY,
     100329: {
       title: 'Complete your identity details first',
       description: 'Once they’re complete, verification carries on by itself.',
@@ -372,6 +342,56 @@ const STAFF: StaffTexts = {
       title_staff: 'Connected to the wrong organization',
       description_staff:
         'The form belongs to a different organization from the one this page uses. Reconnect the page to your organization.',
+    },
+    100317: {
+      title_staff: 'No QR codes in this category',
+      description_staff: 'Choose a category that has codes in it.',
+    },
+    100318: {
+      title_staff: 'Too many QR codes in this category',
+      description_staff: 'It holds more codes than can be handled at once. Choose a narrower category.',
+    },
+    100319: {
+      title_staff: 'Verification failed',
+      description_staff: 'Try again. If it keeps failing, contact the administrator.',
+    },
+    100320: {
+      title_staff: 'Certificate code not recognized',
+      description_staff: 'No certificate has this code. Scan it again, or check the code you entered.',
+    },
+    100321: {
+      title_staff: 'This certificate can’t be verified',
+      description_staff: 'Verification is turned off for its form. The administrator can turn it on.',
+    },
+    100322: {
+      title_staff: 'This certificate isn’t approved yet',
+      description_staff: 'Its submission is waiting for approval. You can verify it once it’s approved.',
+    },
+    100323: {
+      title_staff: 'This certificate isn’t valid here',
+      description_staff: 'It belongs to a different form or QR code from the one you’re verifying.',
+    },
+    100324: {
+      title_staff: 'This certificate was already verified',
+      description_staff: 'This scan didn’t count. Its current status can’t be verified again.',
+    },
+    100325: {
+      title_staff: 'That method isn’t available',
+      description_staff: 'This form doesn’t use that verification method. Choose another one.',
+    },
+    100326: {
+      title_staff: 'That status isn’t available',
+      description_staff:
+        'It doesn’t exist, or the certificate has no next status. Choose another target status.',
+    },
+    100327: {
+      title_staff: 'The authorization code isn’t valid',
+      description_staff: 'It may be wrong or out of date. Enter a new one, then verify again.',
+    },
+    100328: {
+      title_staff: 'You can’t verify this certificate',
+      description_staff:
+        'This verification didn’t count. Ask the administrator for permission, or have someone who has it verify the certificate.',
     },
     network: {
       title_write_staff: 'We couldn’t confirm the verification',

@@ -19,6 +19,12 @@ const ANSWERS_KEPT = '您填寫的內容都還在。';
 // 同樣的情況，但再送出時帶著同一個冪等鍵、由代理記住：再送出一次也只會儲存一筆。
 const RESEND_IS_SAFE = '您填寫的內容都還在，重新送出不會產生重複的紀錄。';
 
+// 只有工作人員會遇到的錯誤（QR Code 分類、憑證核銷）：訪客的文案只說這一步不歸他處理，準確的原因在 STAFF 裡。
+const STAFF_ONLY = {
+  title: '現在無法完成這項操作',
+  description: '這一步需要工作人員處理。如有疑問，請聯絡表單發布者。',
+};
+
 /**
  * 繁體中文文案（`caoliao-api-errors` 命名空間），寫給訪客；工作人員用 `zhHantStaff`。
  * @example <ApiErrorsProvider languages={{ 'zh-Hant': zhHant }}>…</ApiErrorsProvider>
@@ -26,8 +32,8 @@ const RESEND_IS_SAFE = '您填寫的內容都還在，重新送出不會產生�
 export const zhHant: ApiErrorsResource = {
   errors: {
     0: { title: '操作成功', description: '請求已完成。' },
-    400: { ...FORM_UNAVAILABLE },
-    401: { ...FORM_UNAVAILABLE },
+    400: FORM_UNAVAILABLE,
+    401: FORM_UNAVAILABLE,
     403: {
       title: '這份表單目前不能送出',
       description: '這份表單現在只能檢視，不是您的操作造成的。如需送出，請聯絡表單發布者。',
@@ -54,8 +60,8 @@ export const zhHant: ApiErrorsResource = {
       description: '不是您的操作造成的。請稍後再試；如果一直這樣，請將下方的問題編號提供給表單發布者。',
       description_write: `不是您的操作造成的，${ANSWERS_KEPT}請稍後再試；如果一直這樣，請將下方的問題編號提供給表單發布者。`,
     },
-    100301: { ...FORM_UNAVAILABLE },
-    100302: { ...FORM_UNAVAILABLE },
+    100301: FORM_UNAVAILABLE,
+    100302: FORM_UNAVAILABLE,
     100303: {
       title: '找不到這筆紀錄',
       description: '紀錄可能已被刪除，請確認連結是否正確。',
@@ -64,7 +70,7 @@ export const zhHant: ApiErrorsResource = {
       title: '找不到這份表單',
       description: '表單可能已被刪除，請確認掃描的是正確的 QR Code。',
     },
-    100305: { ...FORM_UNAVAILABLE },
+    100305: FORM_UNAVAILABLE,
     100306: {
       title: 'QR Code 與表單不符',
       description: '這個 QR Code 沒有關聯到這份表單，請掃描表單發布者提供的 QR Code。',
@@ -98,41 +104,20 @@ export const zhHant: ApiErrorsResource = {
       title: '這個 QR Code 已暫停收集',
       description: '現在無法透過它送出。如有疑問，請聯絡表單發布者。',
     },
-    100315: { ...FORM_UNAVAILABLE },
-    100316: { ...FORM_UNAVAILABLE },
-    100317: { title: '這個分類下沒有 QR Code', description: '所選分類中沒有可用的 QR Code，請換一個分類。' },
-    100318: {
-      title: '這個分類下的 QR Code 太多',
-      description: '所選分類中的 QR Code 數量超過系統上限，請選擇範圍較小的分類。',
-    },
-    100319: { title: '核銷失敗', description: '這張憑證未能核銷，請重試。如果仍然失敗，請聯絡管理員。' },
-    100320: { title: '憑證碼無效', description: '找不到這張憑證，請重新掃描，或檢查輸入的憑證碼。' },
-    100321: {
-      title: '這張憑證無法核銷',
-      description: '憑證所屬的表單沒有開啟核銷功能，需要管理員到管理後台開啟。',
-    },
-    100322: { title: '憑證尚未通過審核', description: '憑證對應的紀錄通過審核後才能核銷，請稍後再試。' },
-    100323: {
-      title: '不在本次核銷範圍內',
-      description: '這張憑證屬於其他表單或 QR Code，不能在這裡核銷。',
-    },
-    100324: {
-      title: '這張憑證已經核銷過',
-      description: '這次核銷沒有生效：憑證目前的狀態不能再核銷。',
-    },
-    100325: {
-      title: '不支援這種核銷方式',
-      description: '這份表單沒有啟用它，請選擇其他核銷方式。',
-    },
-    100326: {
-      title: '目標狀態無效',
-      description: '所選的目標狀態不存在，或已經沒有下一個狀態，請選擇其他目標狀態。',
-    },
-    100327: { title: '授權碼無效或已過期', description: '請輸入新的核銷授權碼後再試。' },
-    100328: {
-      title: '您沒有核銷這張憑證的權限',
-      description: '這次核銷沒有生效。請向管理員申請核銷權限，在此之前請由其他核銷人員核銷。',
-    },
+    100315: FORM_UNAVAILABLE,
+    100316: FORM_UNAVAILABLE,
+    100317: STAFF_ONLY,
+    100318: STAFF_ONLY,
+    100319: STAFF_ONLY,
+    100320: STAFF_ONLY,
+    100321: STAFF_ONLY,
+    100322: STAFF_ONLY,
+    100323: STAFF_ONLY,
+    100324: STAFF_ONLY,
+    100325: STAFF_ONLY,
+    100326: STAFF_ONLY,
+    100327: STAFF_ONLY,
+    100328: STAFF_ONLY,
     100329: { title: '核銷前請先補齊身分資料', description: '補齊後，系統會自動繼續核銷這張憑證。' },
     network: {
       title: '網路連線失敗',
@@ -324,6 +309,51 @@ const STAFF: StaffTexts = {
     100316: {
       title_staff: '連線的不是本企業的草料帳號',
       description_staff: '頁面連線的草料帳號與這份表單所屬的企業不一致，請使用本企業的帳號重新連線。',
+    },
+    100317: {
+      title_staff: '這個分類下沒有 QR Code',
+      description_staff: '所選分類中沒有可用的 QR Code，請換一個分類。',
+    },
+    100318: {
+      title_staff: '這個分類下的 QR Code 太多',
+      description_staff: '所選分類中的 QR Code 數量超過系統上限，請選擇範圍較小的分類。',
+    },
+    100319: {
+      title_staff: '核銷失敗',
+      description_staff: '這張憑證未能核銷，請重試。如果仍然失敗，請聯絡管理員。',
+    },
+    100320: {
+      title_staff: '憑證碼無效',
+      description_staff: '找不到這張憑證，請重新掃描，或檢查輸入的憑證碼。',
+    },
+    100321: {
+      title_staff: '這張憑證無法核銷',
+      description_staff: '憑證所屬的表單沒有開啟核銷功能，需要管理員到管理後台開啟。',
+    },
+    100322: {
+      title_staff: '憑證尚未通過審核',
+      description_staff: '憑證對應的紀錄通過審核後才能核銷，請稍後再試。',
+    },
+    100323: {
+      title_staff: '不在本次核銷範圍內',
+      description_staff: '這張憑證屬於其他表單或 QR Code，不能在這裡核銷。',
+    },
+    100324: {
+      title_staff: '這張憑證已經核銷過',
+      description_staff: '這次核銷沒有生效：憑證目前的狀態不能再核銷。',
+    },
+    100325: {
+      title_staff: '不支援這種核銷方式',
+      description_staff: '這份表單沒有啟用它，請選擇其他核銷方式。',
+    },
+    100326: {
+      title_staff: '目標狀態無效',
+      description_staff: '所選的目標狀態不存在，或已經沒有下一個狀態，請選擇其他目標狀態。',
+    },
+    100327: { title_staff: '授權碼無效或已過期', description_staff: '請輸入新的核銷授權碼後再試。' },
+    100328: {
+      title_staff: '您沒有核銷這張憑證的權限',
+      description_staff: '這次核銷沒有生效。請向管理員申請核銷權限，在此之前請由其他核銷人員核銷。',
     },
     network: {
       title_write_staff: '網路中斷，無法確認是否核銷成功',

@@ -19,6 +19,12 @@ const ANSWERS_KEPT = '您填写的内容都还在。';
 // 同样的情况，但再提交时带着同一个幂等键、由代理记住：再提交一次也只会保存一条。
 const RESEND_IS_SAFE = '您填写的内容都还在，重新提交不会重复记录。';
 
+// 只有工作人员会遇到的错误（二维码分类、凭证核销）：访客的文案只说这一步不归他处理，准确的原因在 STAFF 里。
+const STAFF_ONLY = {
+  title: '现在无法完成这项操作',
+  description: '这一步需要工作人员处理。如有疑问，请联系表单发布方。',
+};
+
 /**
  * 简体中文文案（`caoliao-api-errors` 命名空间），写给访客；工作人员用 `zhStaff`。
  * @example <ApiErrorsProvider languages={{ zh }}>…</ApiErrorsProvider>
@@ -26,8 +32,8 @@ const RESEND_IS_SAFE = '您填写的内容都还在，重新提交不会重复�
 export const zh: ApiErrorsResource = {
   errors: {
     0: { title: '操作成功', description: '请求已完成。' },
-    400: { ...FORM_UNAVAILABLE },
-    401: { ...FORM_UNAVAILABLE },
+    400: FORM_UNAVAILABLE,
+    401: FORM_UNAVAILABLE,
     403: {
       title: '这份表单目前不能提交',
       description: '这份表单现在只能查看，不是您的操作造成的。如需提交，请联系表单发布方。',
@@ -54,8 +60,8 @@ export const zh: ApiErrorsResource = {
       description: '不是您的操作造成的。请稍后再试；如果一直这样，请把下方的问题编号发给表单发布方。',
       description_write: `不是您的操作造成的，${ANSWERS_KEPT}请稍后再试；如果一直这样，请把下方的问题编号发给表单发布方。`,
     },
-    100301: { ...FORM_UNAVAILABLE },
-    100302: { ...FORM_UNAVAILABLE },
+    100301: FORM_UNAVAILABLE,
+    100302: FORM_UNAVAILABLE,
     100303: {
       title: '没有找到这条记录',
       description: '记录可能已被删除，请确认链接是否正确。',
@@ -64,7 +70,7 @@ export const zh: ApiErrorsResource = {
       title: '没有找到这份表单',
       description: '表单可能已被删除，请确认扫描的是正确的二维码。',
     },
-    100305: { ...FORM_UNAVAILABLE },
+    100305: FORM_UNAVAILABLE,
     100306: {
       title: '二维码和表单不匹配',
       description: '这个二维码没有关联这份表单，请扫描表单发布方提供的二维码。',
@@ -95,41 +101,20 @@ export const zh: ApiErrorsResource = {
       title: '这个二维码已暂停收集',
       description: '现在不能通过它提交。如有疑问，请联系表单发布方。',
     },
-    100315: { ...FORM_UNAVAILABLE },
-    100316: { ...FORM_UNAVAILABLE },
-    100317: { title: '这个分类下没有二维码', description: '所选分类中没有可用的二维码，请换一个分类。' },
-    100318: {
-      title: '这个分类下的二维码太多',
-      description: '所选分类中的二维码数量超出了系统上限，请选择范围更小的分类。',
-    },
-    100319: { title: '核销失败', description: '这张凭证没能核销，请重试。如果仍然失败，请联系管理员。' },
-    100320: { title: '凭证码无效', description: '没有找到这张凭证，请重新扫码，或检查输入的凭证码。' },
-    100321: {
-      title: '这张凭证不能核销',
-      description: '凭证所在的表单没有开启核销功能，需要管理员在后台开启。',
-    },
-    100322: { title: '凭证尚未审核通过', description: '凭证对应的记录审核通过后才能核销，请稍后再试。' },
-    100323: {
-      title: '不在本次核销范围内',
-      description: '这张凭证属于其他表单或二维码，不能在这里核销。',
-    },
-    100324: {
-      title: '这张凭证已经核销过',
-      description: '这次核销没有生效：凭证现在的状态不能再核销。',
-    },
-    100325: {
-      title: '不支持这种核销方式',
-      description: '这份表单没有启用它，请选择其他核销方式。',
-    },
-    100326: {
-      title: '目标状态无效',
-      description: '所选的目标状态不存在，或者已经没有下一个状态，请选择其他目标状态。',
-    },
-    100327: { title: '授权码无效或已过期', description: '请输入新的核销授权码后再试。' },
-    100328: {
-      title: '您没有核销这张凭证的权限',
-      description: '这次核销没有生效。请向管理员申请核销权限，在此之前请由其他核销员核销。',
-    },
+    100315: FORM_UNAVAILABLE,
+    100316: FORM_UNAVAILABLE,
+    100317: STAFF_ONLY,
+    100318: STAFF_ONLY,
+    100319: STAFF_ONLY,
+    100320: STAFF_ONLY,
+    100321: STAFF_ONLY,
+    100322: STAFF_ONLY,
+    100323: STAFF_ONLY,
+    100324: STAFF_ONLY,
+    100325: STAFF_ONLY,
+    100326: STAFF_ONLY,
+    100327: STAFF_ONLY,
+    100328: STAFF_ONLY,
     100329: { title: '核销前请先完善身份信息', description: '完善后，会自动继续核销这张凭证。' },
     network: {
       title: '网络连接失败',
@@ -321,6 +306,51 @@ const STAFF: StaffTexts = {
     100316: {
       title_staff: '连接的不是本企业的草料账号',
       description_staff: '页面连接的草料账号与这份表单所属的企业不一致，请用本企业的账号重新连接。',
+    },
+    100317: {
+      title_staff: '这个分类下没有二维码',
+      description_staff: '所选分类中没有可用的二维码，请换一个分类。',
+    },
+    100318: {
+      title_staff: '这个分类下的二维码太多',
+      description_staff: '所选分类中的二维码数量超出了系统上限，请选择范围更小的分类。',
+    },
+    100319: {
+      title_staff: '核销失败',
+      description_staff: '这张凭证没能核销，请重试。如果仍然失败，请联系管理员。',
+    },
+    100320: {
+      title_staff: '凭证码无效',
+      description_staff: '没有找到这张凭证，请重新扫码，或检查输入的凭证码。',
+    },
+    100321: {
+      title_staff: '这张凭证不能核销',
+      description_staff: '凭证所在的表单没有开启核销功能，需要管理员在后台开启。',
+    },
+    100322: {
+      title_staff: '凭证尚未审核通过',
+      description_staff: '凭证对应的记录审核通过后才能核销，请稍后再试。',
+    },
+    100323: {
+      title_staff: '不在本次核销范围内',
+      description_staff: '这张凭证属于其他表单或二维码，不能在这里核销。',
+    },
+    100324: {
+      title_staff: '这张凭证已经核销过',
+      description_staff: '这次核销没有生效：凭证现在的状态不能再核销。',
+    },
+    100325: {
+      title_staff: '不支持这种核销方式',
+      description_staff: '这份表单没有启用它，请选择其他核销方式。',
+    },
+    100326: {
+      title_staff: '目标状态无效',
+      description_staff: '所选的目标状态不存在，或者已经没有下一个状态，请选择其他目标状态。',
+    },
+    100327: { title_staff: '授权码无效或已过期', description_staff: '请输入新的核销授权码后再试。' },
+    100328: {
+      title_staff: '您没有核销这张凭证的权限',
+      description_staff: '这次核销没有生效。请向管理员申请核销权限，在此之前请由其他核销员核销。',
     },
     network: {
       title_write_staff: '网络中断，无法确认是否核销成功',

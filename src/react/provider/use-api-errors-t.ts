@@ -73,16 +73,20 @@ function layered(host: I18nextInstance, code: string, ours: ApiErrorsTranslator)
   };
 }
 
-const NO_TEXTS =
-  "caoliao-api-errors: no texts. Give them with <ApiErrorsProvider languages={{ zh, en }}> (from 'caoliao-api-errors/i18n') or addApiErrorResources(i18n).";
-const NO_STAFF_TEXTS =
-  'caoliao-api-errors: audience="staff" with a visitor\'s texts. Give the staff\'s: languages={{ zh: zhStaff }} (or zhHantStaff, enStaff).';
+// For the developer only: a production build (a bundler that sets NODE_ENV) drops these texts.
+const DEVELOPMENT = process.env.NODE_ENV !== 'production';
+const NO_TEXTS = DEVELOPMENT
+  ? "caoliao-api-errors: no texts. Give them with <ApiErrorsProvider languages={{ zh, en }}> (from 'caoliao-api-errors/i18n') or addApiErrorResources(i18n)."
+  : '';
+const NO_STAFF_TEXTS = DEVELOPMENT
+  ? 'caoliao-api-errors: audience="staff" with a visitor\'s texts. Give the staff\'s: languages={{ zh: zhStaff }} (or zhHantStaff, enStaff).'
+  : '';
 
 const warned = new Set<string>();
 /** Tells the developer what is missing, once per page, after rendering (never while rendering). */
 function useWarnOnce(missing: boolean, message: string): void {
   useEffect(() => {
-    if (!missing || warned.has(message)) return;
+    if (!missing || !message || warned.has(message)) return;
     warned.add(message);
     console.error(message);
   }, [missing, message]);
