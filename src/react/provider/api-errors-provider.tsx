@@ -1,6 +1,6 @@
-import type { I18nextInstance as i18n } from '../../i18n/i18next-instance.js';
 import { type ComponentType, createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ErrorKey } from '../../core/index.js';
+import type { I18nextInstance as i18n } from '../../i18n/i18next-instance.js';
 import type { ApiErrorsTextsByLanguage } from '../../i18n/instance.js';
 import type { ApiErrorsAudience } from '../../i18n/resource.js';
 import type { ApiErrorComponentProps } from '../views/api-error-component-props.js';
