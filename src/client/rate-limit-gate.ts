@@ -148,7 +148,9 @@ export function createRateLimitGate({
     if (requestsPerSecond) pace(Math.max(1, requestsPerSecond), requestsPerSecond, now);
     else capacity = 0;
   };
-  configure(Date.now());
+  // No clock at creation (a client made while rendering, as in Next.js's prerender, may read none): a
+  // full bucket refilled at time 0 is still full when first used.
+  configure(0);
 
   const refill = (now: number) => {
     if (now > refilledAt) tokens = Math.min(capacity, tokens + ((now - refilledAt) * perSecond) / 1000);

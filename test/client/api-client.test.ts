@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ApiClientOptions, createApiClient, DEFAULT_PATHS } from '../../src/client/index.js';
 import { ApiError } from '../../src/core/index.js';
 import { keyRuns } from '../core/key-runs.js';
@@ -334,5 +334,27 @@ describe('createApiClient', () => {
     const error = await rejection(client.getRecord({ record_id: 10n as never }));
     expect(error).toMatchObject({ kind: 'unknown', detail: 'The request cannot be sent as JSON' });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('creating a client', () => {
+  // Next.js prerenders a client component and refuses one that reads the clock or randomness
+  // while rendering ("encountered the unstable value `Date.now()`"): a host makes its client there.
+  it('reads no clock and no randomness, whatever its options', () => {
+    const unstable = [
+      vi.spyOn(Date, 'now'),
+      vi.spyOn(Math, 'random'),
+      vi.spyOn(performance, 'now'),
+      vi.spyOn(globalThis.crypto, 'randomUUID'),
+      vi.spyOn(globalThis.crypto, 'getRandomValues'),
+    ];
+    try {
+      createApiClient({ baseUrl: '/api/caoliao' });
+      createApiClient({ apiKey: 'k'.repeat(32), rateLimit: { requestsPerSecond: 5, maxWaitMs: 1000 } });
+      createApiClient({ baseUrl: '/api/caoliao', idempotencyKeys: true });
+      for (const spy of unstable) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of unstable) spy.mockRestore();
+    }
   });
 });
