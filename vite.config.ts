@@ -88,6 +88,8 @@ export default defineConfig({
         'i18next-instance': 'src/i18n/create-texts-instance.ts',
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',
+        // The `caoliao-simulator` bin (package.json "bin"), for Node only.
+        'caoliao-simulator': 'src/testing/simulator-cli.ts',
       },
       formats: ['es'],
     },
@@ -100,7 +102,11 @@ export default defineConfig({
         // only `{ zh }`; as `var`, the `${…}` and `{ ...… }` inside them stayed behind (0.4 KB gzip).
         topLevelVar: false,
         // The React entries hold hooks and context: React Server Components must treat them as client code.
-        banner: (chunk) => (chunk.isEntry && REACT_ENTRIES.includes(chunk.name) ? "'use client';" : ''),
+        banner: (chunk) => {
+          if (!chunk.isEntry) return '';
+          if (chunk.name === 'caoliao-simulator') return '#!/usr/bin/env node';
+          return REACT_ENTRIES.includes(chunk.name) ? "'use client';" : '';
+        },
       },
     },
     target: 'es2022',

@@ -5,6 +5,11 @@ export { apiErrorResponse, errorBody, gatewayHtml, successBody } from './respons
 export { createSimulator, type RequestContext, type Simulator, type SimulatorOptions } from './simulator.js';
 export { answerCall, createSimulatorHandlers, type SimulatorHandlerOptions } from './simulator-handlers.js';
 export {
+  createSimulatorServer,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+} from './simulator-server.js';
+export {
   defaultSimulatorState,
   type SimulatedCertificate,
   type SimulatedField,
