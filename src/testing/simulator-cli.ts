@@ -29,10 +29,10 @@ async function main() {
     return;
   }
   const server = await createSimulatorServer({ port });
-  console.log(`caoliao-simulator listening on ${server.url} (faults: POST ${server.url}/__simulator/faults)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`caoliao-simulator listening on ${server.url} (faults: POST ${server.url}/__simulator/faults)`);
 }
 
 main().catch((error: Error) => {

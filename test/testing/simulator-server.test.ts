@@ -113,7 +113,7 @@ describe('createSimulatorServer', () => {
     const verify = {
       certificate_code: 'https://qr.cli.im/c/CERT-1',
       action_type: 'set_next_certificate_status',
-    };
+    } as const;
     expect(await keyOf(withKey.verifyCertificate(verify))).toBe('100328');
   });
 
