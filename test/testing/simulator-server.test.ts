@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
+import { createApiProxy } from '../../src/server/index.js';
 import {
   createSimulator,
   createSimulatorServer,
@@ -115,6 +116,24 @@ describe('createSimulatorServer', () => {
       action_type: 'set_next_certificate_status',
     } as const;
     expect(await keyOf(withKey.verifyCertificate(verify))).toBe('100328');
+  });
+
+  it("serves as a proxy's upstream, as the README's end-to-end section has it", async () => {
+    const { url } = await start();
+    const proxy = createApiProxy({ apiKey: 'e2e-key', allow: 'form', upstream: url });
+    const client = createApiClient({
+      baseUrl: 'http://app.test/caoliao',
+      fetch: (input, init) => proxy(new Request(input, init)),
+    });
+    await expect(client.getTemplate({ tpl_id: 7001 })).resolves.toMatchObject(TEMPLATE_7001);
+    await post(`${url}/__simulator/faults`, '{"endpoint":"addRecord","status":502,"html":true}');
+    expect(await keyOf(client.addRecord(record()))).toBe('502');
+    // Stored, then the gateway's page: the proxy's look-up finds the record, the browser gets it.
+    await post(
+      `${url}/__simulator/faults`,
+      '{"endpoint":"addRecord","stored":true,"status":502,"html":true}',
+    );
+    await expect(client.addRecord(record('13900139000'))).resolves.toEqual({ record_id: expect.any(Number) });
   });
 
   it('answers a path that is no endpoint, or a route of its own it does not have, with a 404', async () => {
