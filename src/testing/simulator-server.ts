@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_PATHS, type EndpointName } from '../client/index.js';
+import { answerCall } from './answer-call.js';
 import { faultsFromJson } from './faults-from-json.js';
 import { errorBody, type HttpAnswer, jsonAnswer } from './responses.js';
 import { createSimulator, type Simulator } from './simulator.js';
-import { answerCall } from './simulator-handlers.js';
 
 export interface SimulatorServerOptions {
   /** The port on 127.0.0.1 (default 0: a free one, which `url` names). */
