@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { build } from 'vite';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/client/index.js';
+import { bundleForNode } from '../support/bundle-for-node.js';
 
 // The bin's source, bundled as `npm run build` bundles it (dependencies left external), so that the test
 // does not depend on a `dist` of another moment.
@@ -11,20 +11,7 @@ const BUNDLE_DIR = 'node_modules/.cache/caoliao-simulator-cli';
 const BIN = `${BUNDLE_DIR}/caoliao-simulator.mjs`;
 
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: true,
-      outDir: BUNDLE_DIR,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: { 'caoliao-simulator': 'src/testing/simulator-cli.ts' },
-        output: { entryFileNames: '[name].mjs' },
-      },
-    },
-  });
+  await bundleForNode(BUNDLE_DIR, { 'caoliao-simulator': 'src/testing/simulator-cli.ts' });
 }, 60_000);
 
 const children: ChildProcess[] = [];
