@@ -1,0 +1,13 @@
+import { ApiProviders } from '../api-providers';
+import { VerifyPage } from './verify-page';
+
+export default function DeskRoute() {
+  return (
+    <ApiProviders baseUrl="/caoliao/desk" audience="staff">
+      <main>
+        <h1>凭证核销</h1>
+        <VerifyPage />
+      </main>
+    </ApiProviders>
+  );
+}
