@@ -259,6 +259,10 @@ export const en: ApiErrorsResource = {
     offlineWaiting: 'You’re offline. We’ll submit your answers when you’re back online.',
     offlineSending: 'Submitting your answers…',
     sendNow: 'Submit now',
+    submitted: 'Submitted',
+    submittedBody: 'We’ve received your answers. There’s no need to submit them again.',
+    fillAnother: 'Fill in another',
+    loading: 'Loading…',
   },
 };
 
@@ -432,6 +436,11 @@ const STAFF: StaffTexts = {
     sending_write_staff: 'Trying again…',
     waitManual_staff: 'You can try again in {{seconds}} s',
     waitOver_staff: 'You can try again now',
+    verified_staff: 'Verified',
+    verifiedCode_staff: 'Certificate code',
+    verifiedStatus_staff: 'Status',
+    verifiedRecord_staff: 'Record',
+    verifyNext_staff: 'Verify the next one',
   },
 };
 

@@ -123,6 +123,22 @@ export interface UiText {
   offlineSending: string;
   /** `PendingSubmission`'s action: sends the kept submission now. */
   sendNow: string;
+  /** `SubmissionResult`'s headline: the submission was stored. */
+  submitted: string;
+  /** `SubmissionResult`: what the person may rely on now (received, nothing to send again). */
+  submittedBody: string;
+  /** `SubmissionResult`'s action, with the host's `onFillAnother`: an empty form for another submission. */
+  fillAnother: string;
+  /** `ApiQueryArea` and `LoadingPlaceholder`: a read on its way, said politely. */
+  loading: string;
+  /** `CertificateVerified` (the staff's texts): the headline of a verification that took effect. */
+  verified_staff?: string;
+  /** `CertificateVerified`: the labels of the certificate's code, its status now, and its record. */
+  verifiedCode_staff?: string;
+  verifiedStatus_staff?: string;
+  verifiedRecord_staff?: string;
+  /** `CertificateVerified`'s leading action: on to the next certificate. */
+  verifyNext_staff?: string;
 }
 
 /** One language of the `caoliao-api-errors` namespace. */

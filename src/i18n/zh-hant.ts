@@ -237,6 +237,10 @@ export const zhHant: ApiErrorsResource = {
     offlineWaiting: '沒有網路，連線恢復後會自動送出',
     offlineSending: '正在送出…',
     sendNow: '立即送出',
+    submitted: '送出成功',
+    submittedBody: '您填寫的內容已經收到，無需再次送出。',
+    fillAnother: '再填一份',
+    loading: '正在載入…',
   },
 };
 
@@ -391,6 +395,11 @@ const STAFF: StaffTexts = {
     sending_write_staff: '正在重試…',
     waitManual_staff: '{{seconds}} 秒後可以重試',
     waitOver_staff: '現在可以重試了',
+    verified_staff: '核銷成功',
+    verifiedCode_staff: '憑證碼',
+    verifiedStatus_staff: '憑證狀態',
+    verifiedRecord_staff: '紀錄編號',
+    verifyNext_staff: '核銷下一張',
   },
 };
 

@@ -234,6 +234,10 @@ export const zh: ApiErrorsResource = {
     offlineWaiting: '没有网络，连接恢复后会自动提交',
     offlineSending: '正在提交…',
     sendNow: '立即提交',
+    submitted: '提交成功',
+    submittedBody: '您填写的内容已经收到，无需再次提交。',
+    fillAnother: '再填一份',
+    loading: '正在加载…',
   },
 };
 
@@ -388,6 +392,11 @@ const STAFF: StaffTexts = {
     sending_write_staff: '正在重试…',
     waitManual_staff: '{{seconds}} 秒后可以重试',
     waitOver_staff: '现在可以重试了',
+    verified_staff: '核销成功',
+    verifiedCode_staff: '凭证码',
+    verifiedStatus_staff: '凭证状态',
+    verifiedRecord_staff: '记录编号',
+    verifyNext_staff: '核销下一张',
   },
 };
 

@@ -53,14 +53,27 @@ export type { ApiErrorComponentProps } from './views/api-error-component-props.j
 export { ApiErrorSummary, type ApiErrorSummaryProps } from './views/api-error-summary.js';
 export { ApiErrorView, type ApiErrorViewProps } from './views/api-error-view.js';
 export { ApiFieldError, type ApiFieldErrorProps } from './views/api-field-error.js';
+export { ApiQueryArea, type ApiQueryAreaProps } from './views/api-query-area.js';
+export {
+  CertificateVerified,
+  type CertificateVerifiedProps,
+  type VerificationMutation,
+} from './views/certificate-verified.js';
 export { DraftResumePrompt, type DraftResumePromptProps } from './views/draft-resume-prompt.js';
 export { ErrorIcon } from './views/error-icon.js';
 export { ErrorPanel, type ErrorPanelProps } from './views/error-panel.js';
 export type { ApiMutationState, ApiQueryState, ErrorSource } from './views/error-source.js';
 export { IdentityPromptView } from './views/identity-prompt.js';
+export { LoadingPlaceholder, type LoadingPlaceholderProps } from './views/loading-placeholder.js';
 export { PendingSubmission, type PendingSubmissionProps } from './views/pending-submission.js';
 export { RateLimitView } from './views/rate-limit-view.js';
 export { RetryCountdown, type RetryCountdownProps } from './views/retry-countdown.js';
+export {
+  SubmissionArea,
+  type SubmissionAreaProps,
+  type SubmissionMutation,
+} from './views/submission-area.js';
+export { SubmissionResult, type SubmissionResultProps } from './views/submission-result.js';
 export {
   type FieldErrorItem,
   type FieldErrorReason,
