@@ -61,3 +61,12 @@ declare const signal: AbortSignal;
 declare const client: import('caoliao-api-errors/client').ApiClient;
 declare const api: import('caoliao-api-errors/client').ApiClient;
 declare const queryClient: import('@tanstack/react-query').QueryClient;
+
+/** The Next.js section's own modules (`@/` is the app's root, as create-next-app sets it up): the files of
+ * examples/next-app, so that the README's page imports what the example exports. */
+declare module '@/app/api-providers' {
+  export const ApiProviders: typeof import('../examples/next-app/app/api-providers.js').ApiProviders;
+}
+declare module '@/app/form/submit-page' {
+  export const SubmitPage: typeof import('../examples/next-app/app/form/submit-page.js').SubmitPage;
+}

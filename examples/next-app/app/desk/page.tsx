@@ -1,5 +1,5 @@
-import { ApiProviders } from '../api-providers';
-import { VerifyPage } from './verify-page';
+import { ApiProviders } from '@/app/api-providers';
+import { VerifyPage } from '@/app/desk/verify-page';
 
 export default function DeskRoute() {
   return (
