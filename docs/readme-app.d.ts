@@ -70,3 +70,6 @@ declare module '@/app/api-providers' {
 declare module '@/app/form/submit-page' {
   export const SubmitPage: typeof import('../examples/next-app/app/form/submit-page.js').SubmitPage;
 }
+
+/** Your form's own state setter (a `useState` of the values), emptied for another submission. */
+declare function setValues(values: Record<number, string>): void;
