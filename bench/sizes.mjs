@@ -19,8 +19,10 @@ const ENTRIES = [
   {
     name: 'React entry (with core, no texts)',
     code: "export * from 'caoliao-api-errors'",
-    // The translator (no i18next), useSubmitButton and the in-app close came in at 17.2 KB.
-    budget: 17.5 * KB,
+    // The translator (no i18next), useSubmitButton and the in-app close came in at 17.2 KB; the complete
+    // pages (SubmissionArea, SubmissionResult, CertificateVerified, ApiQueryArea, LoadingPlaceholder)
+    // took it from 17.24 to 18.15 KB. A phone page that imports none of them ships none of it.
+    budget: 18.2 * KB,
   },
   { name: 'i18n: zh', code: "export { zh } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n: zh-Hant', code: "export { zhHant } from 'caoliao-api-errors/i18n'", budget: 5 * KB },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { toStoryLocale } from '../.storybook/theme.js';
 import type { Simulator } from '../src/testing/index.js';
 import { CertificateVerificationPage } from './examples/CertificateVerificationPage.js';
@@ -96,6 +96,13 @@ export const Verified: Story = {
   play: async (context) => {
     await verify(context);
     await expect(await context.canvas.findByText(textsOf(context).verified)).toBeVisible();
+    // The record the API returned, in the outcome's polite region, with the next one leading.
+    const outcome = context.canvas.getByRole('region', { name: textsOf(context).outcomeTitle });
+    const verified = within(outcome).getAllByRole('status').at(-1) as HTMLElement;
+    await expect(verified).toHaveTextContent('CERT-1');
+    await expect(within(verified).getByRole('button', { name: textsOf(context).nextOne })).toHaveClass(
+      'cae-button--primary',
+    );
   },
 };
 

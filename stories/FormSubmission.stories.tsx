@@ -98,8 +98,58 @@ export const Success: Story = {
   play: async (context) => {
     await fillIn(context, '张三', '13800138000');
     await submit(context);
-    await expect(await context.canvas.findByText(textsOf(context).submitted)).toBeVisible();
+    // The success takes the form's place, its headline focused: no submit is left for a second tap
+    // (which stored nothing, and answered 100307 for the person's own phone number).
+    const headline = await context.canvas.findByRole('heading', {
+      level: 2,
+      name: textsOf(context).submitted,
+    });
+    await waitFor(() => expect(headline).toHaveFocus());
+    await expect(context.canvas.queryByRole('button', { name: textsOf(context).submit })).toBeNull();
+    await expect(context.canvas.queryAllByRole('textbox')).toHaveLength(0);
     await expect(simulation.simulator.state.records).toHaveLength(1);
+  },
+};
+
+/** The template on its way (it never comes here): the form's area is busy, with a calm placeholder. */
+export const LoadingTheForm: Story = {
+  tags: ['visual'],
+  beforeEach() {
+    simulation.simulator.inject({ endpoint: 'getTemplate', delayMs: Number.POSITIVE_INFINITY, times: 2 });
+  },
+  play: async (context) => {
+    const status = await context.canvas.findByRole('status');
+    await expect(status).toHaveTextContent(textsOf(context).loading);
+    await expect(context.canvasElement.querySelector('[aria-busy="true"]')).not.toBeNull();
+    // Its shapes come after 0.4 s (a fast load shows none): the screenshots show them.
+    await waitFor(() => expect(context.canvasElement.querySelector('.cae-loading__rows')).not.toBeNull());
+  },
+};
+
+/**
+ * The template's answer cannot be read (a Wi-Fi portal's page in its place): not a title and a
+ * submit with no fields, but a Result with its retry, which loads the form.
+ */
+export const FormDidNotLoad: Story = {
+  tags: ['visual'],
+  beforeEach() {
+    simulation.simulator.inject({ endpoint: 'getTemplate', status: 200, body: '<html>Wi-Fi</html>' });
+  },
+  play: async (context) => {
+    const headline = await context.canvas.findByRole('heading', { level: 2 }, { timeout: SETTLES_MS });
+    await waitFor(() => expect(headline).toHaveFocus());
+    await expect(context.canvas.queryByRole('button', { name: textsOf(context).submit })).toBeNull();
+  },
+};
+
+/** The retry of a form that did not load: the form. */
+export const FormLoadsOnRetry: Story = {
+  beforeEach: FormDidNotLoad.beforeEach,
+  play: async (context) => {
+    await FormDidNotLoad.play?.(context);
+    const [retry] = context.canvas.getAllByRole('button');
+    if (retry) await userEvent.click(retry);
+    await expect(await labelled(context, 0)).toBeVisible();
   },
 };
 

@@ -5,11 +5,11 @@ import { type ApiError, describeError } from '../../src/core/index.js';
 import {
   ApiErrorsProvider,
   ApiErrorView,
-  ErrorIcon,
+  CertificateVerified,
   useSubmitButton,
   useVerifyCertificate,
 } from '../../src/react/index.js';
-import { fill, type PageTexts, type World } from './page-texts.js';
+import type { PageTexts, World } from './page-texts.js';
 import './examples.css';
 
 export interface CertificateVerificationPageProps {
@@ -208,25 +208,20 @@ export function CertificateVerificationPage({
               </p>
             )}
           </form>
-          <section ref={outcome} className="desk-panel desk-outcome" aria-labelledby="outcome-title">
+          <section
+            ref={outcome}
+            className="desk-panel desk-outcome"
+            aria-labelledby="outcome-title"
+            // Busy while a verification is on its way; not during a 429's wait, which its view announces.
+            aria-busy={(verify.isPending && verify.failureReason == null) || undefined}
+          >
             <h2 id="outcome-title" className="desk-outcome__label">
               {texts.outcomeTitle}
             </h2>
-            {verify.isSuccess ? (
-              <div className="demo-done demo-done--desk" role="status">
-                <ErrorIcon tone="done" className="demo-done__icon" />
-                <p className="demo-done__title">{texts.verified}</p>
-                <p>{fill(texts.verifiedStatus, { status: String(verify.data.certificateStatus) })}</p>
-                <button type="button" className="cae-button cae-button--primary" onClick={nextCertificate}>
-                  {texts.nextOne}
-                </button>
-              </div>
-            ) : (
-              <>
-                <ApiErrorView mutation={verify} />
-                {verify.isIdle && <p className="demo-idle">{texts.outcomeIdle}</p>}
-              </>
-            )}
+            {/* The refusal's region and the verified one; both there before they are filled. */}
+            <ApiErrorView mutation={verify} />
+            <CertificateVerified mutation={verify} />
+            {verify.isIdle && <p className="demo-idle">{texts.outcomeIdle}</p>}
           </section>
         </main>
       </ApiErrorsProvider>

@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { AddRecordRequest, TemplateField } from '../../src/client/index.js';
+import type { AddRecordRequest, TemplateField, TemplateResult } from '../../src/client/index.js';
 import {
-  ApiErrorArea,
   ApiErrorBoundary,
   ApiErrorSummary,
   ApiErrorsProvider,
   ApiErrorView,
   ApiFieldError,
+  ApiQueryArea,
   DraftResumePrompt,
-  ErrorIcon,
   PendingSubmission,
+  SubmissionArea,
   useAddRecord,
   useFieldErrors,
   useFormTemplate,
@@ -70,14 +70,14 @@ function Field({
 const valuesOf = (request: AddRecordRequest): Record<number, string> =>
   Object.fromEntries(request.fields.map((field) => [field.field_id, String(field.field_value)]));
 
-function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
-  const template = useFormTemplate({ tpl_id: tplId });
+function SubmissionForm({
+  tplId,
+  codeId,
+  texts,
+  template,
+}: FormSubmissionPageProps & { template: TemplateResult }) {
   // A submission that has not succeeded survives a reload, with its Idempotency-Key.
-  const saved = useSubmissionDraft({
-    id: `record-${tplId}-${codeId}`,
-    template: template.data,
-    storage: 'local',
-  });
+  const saved = useSubmissionDraft({ id: `record-${tplId}-${codeId}`, template, storage: 'local' });
   const submit = useAddRecord({ onMutate: (request) => void saved.save(request), onSuccess: saved.clear });
   // Tapped with no connection: kept, and sent once when the connection returns (or on the next load).
   const offline = useSendWhenOnline(saved, submit);
@@ -85,7 +85,7 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
   const button = useSubmitButton(submit);
   // What the person typed lives here, and no error ever resets it.
   const [values, setValues] = useState<Record<number, string>>({});
-  const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
+  const fields = template.data.groups.flatMap((group) => group.fields);
   const fieldErrors = useFieldErrors(submit, { fields, errorId: 'submit-error' });
 
   const resume = () => {
@@ -117,23 +117,12 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
     submit.mutate(request);
   };
 
-  if (template.isPending)
-    return (
-      <p role="status" className="demo-loading">
-        {texts.loading}
-      </p>
-    );
-  if (submit.isSuccess) {
-    return (
-      <section className="demo-done" aria-labelledby="submitted-title">
-        <ErrorIcon tone="done" className="demo-done__icon" />
-        <h2 id="submitted-title">{texts.submitted}</h2>
-        <p>{fill(texts.submittedBody, { id: String(submit.data.record_id) })}</p>
-      </section>
-    );
-  }
+  // Stored: the success takes the form's place (nothing left to send twice), with what happens next.
+  const next = submit.isSuccess
+    ? fill(texts.submittedNext, { id: String(submit.data.record_id) })
+    : undefined;
   return (
-    <ApiErrorArea mutation={submit}>
+    <SubmissionArea mutation={submit} next={next}>
       {saved.draft?.complete && !offline.waiting && submit.isIdle && (
         <DraftResumePrompt savedAt={saved.draft.savedAt} onResume={resume} onDiscard={saved.clear} />
       )}
@@ -169,7 +158,17 @@ function SubmissionForm({ tplId, codeId, texts }: FormSubmissionPageProps) {
           {button.label ?? (button.sending ? texts.submitting : texts.submit)}
         </button>
       </form>
-    </ApiErrorArea>
+    </SubmissionArea>
+  );
+}
+
+/** The form's area: the template's loading, its error with a retry, then the form. */
+function FormArea(props: FormSubmissionPageProps) {
+  const template = useFormTemplate({ tpl_id: props.tplId });
+  return (
+    <ApiQueryArea query={template} loadingLabel={props.texts.loading}>
+      {(data) => <SubmissionForm {...props} template={data} />}
+    </ApiQueryArea>
   );
 }
 
@@ -197,7 +196,7 @@ export function FormSubmissionPage(props: FormSubmissionPageProps) {
         <main className="demo-card">
           <FormHeader tplId={props.tplId} texts={props.texts} />
           <ApiErrorBoundary>
-            <SubmissionForm {...props} />
+            <FormArea {...props} />
           </ApiErrorBoundary>
         </main>
       </ApiErrorsProvider>

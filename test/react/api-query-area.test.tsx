@@ -63,7 +63,7 @@ function renderPage(
   if (answerAfterMs) server.use(http.post(`${API}/forms/getTemplate`, () => delay(answerAfterMs)));
   // No retries of ours (the host's tests set them off): each failure shows after one answer.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const api = createApiClient({ timeoutMs: 1000 });
+  const api = createApiClient({ timeoutMs: answerAfterMs ? 10_000 : 1000 });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <ApiClientProvider client={api}>
@@ -82,12 +82,17 @@ function renderPage(
 
 describe('ApiQueryArea', () => {
   it('is busy with a polite loading text while the read is on its way, then shows the data', async () => {
-    const { container } = renderPage(undefined, { answerAfterMs: 300 });
+    const { container } = renderPage(undefined, { answerAfterMs: 1500 });
     const area = container.querySelector('.cae-query');
     expect(area).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('正在加载表单…');
-    // The placeholder's shapes say nothing to a screen reader: the status says it in words.
-    expect(container.querySelector('.cae-loading__rows')).toHaveAttribute('aria-hidden', 'true');
+    // Nothing to see at first, so that a fast load does not flash; the shapes come after a moment,
+    // and say nothing to a screen reader: the status says it in words.
+    expect(container.querySelector('.cae-loading__rows')).toBeNull();
+    await waitFor(() =>
+      expect(container.querySelector('.cae-loading__rows')).toHaveAttribute('aria-hidden', 'true'),
+    );
+    expect(screen.getByText('正在加载表单…')).toHaveClass('cae-loading__text');
     expect(await screen.findByText('活动报名表', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(area).not.toHaveAttribute('aria-busy');
     expect(screen.queryByRole('status')).toBeNull();
