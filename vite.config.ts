@@ -22,7 +22,7 @@ const isExternal = (id: string) =>
   id.startsWith('node:') ||
   builtinModules.includes(id);
 
-const REACT_ENTRIES = ['index', 'react-i18next'];
+const REACT_ENTRIES = ['index', 'react-i18next', 'react-hook-form', 'antd'];
 
 /** Ships `src/styles.css` as `dist/styles.css`: no JavaScript imports it. */
 const stylesheet = (): Plugin => ({
@@ -82,6 +82,8 @@ export default defineConfig({
         client: 'src/client/index.ts',
         i18n: 'src/i18n/index.ts',
         'react-i18next': 'src/react/provider/react-i18next-provider.tsx',
+        'react-hook-form': 'src/react/form-libraries/react-hook-form.ts',
+        antd: 'src/react/form-libraries/antd.ts',
         // Not in `exports`: the one module that imports i18next at run time, in a file of its own, which a
         // bundle importing only `{ zh }` from the i18n entry drops (the package has no side effects), and
         // i18next with it. Inside `i18n.js`, its `import 'i18next'` would stay.

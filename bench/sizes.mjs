@@ -29,6 +29,12 @@ const ENTRIES = [
   { name: 'i18n: en', code: "export { en } from 'caoliao-api-errors/i18n'", budget: 5 * KB },
   { name: 'i18n (all of it)', code: "export * from 'caoliao-api-errors/i18n'" },
   { name: 'testing (the simulator)', code: "export * from 'caoliao-api-errors/testing'" },
+  {
+    name: 'react-hook-form bridge',
+    code: "export * from 'caoliao-api-errors/react-hook-form'",
+    budget: 0.5 * KB,
+  },
+  { name: 'antd bridge', code: "export * from 'caoliao-api-errors/antd'", budget: 0.5 * KB },
 ];
 
 // What a Next.js route handler ships: the proxy with rate-limiter-flexible bundled in, for Node. ioredis is
