@@ -436,7 +436,7 @@ const STAFF: StaffTexts = {
     sending_write_staff: 'Trying again…',
     waitManual_staff: 'You can try again in {{seconds}} s',
     waitOver_staff: 'You can try again now',
-    verified_staff: 'Verified',
+    verified_staff: 'Certificate verified',
     verifiedCode_staff: 'Certificate code',
     verifiedStatus_staff: 'Status',
     verifiedRecord_staff: 'Record',

@@ -94,7 +94,7 @@ export const PAGE_TEXTS = {
     verifying: 'Verifying…',
     outcomeTitle: 'Result',
     outcomeIdle: 'Scan a certificate and its result shows here.',
-    verified: 'Verified',
+    verified: 'Certificate verified',
     nextOne: 'Verify the next one',
     changeCode: 'Scan another certificate to verify again.',
     changeMethod: 'Choose another method to verify again.',
