@@ -157,7 +157,7 @@ describe('examples/next-app, built with no API key and served by next start', ()
       .getByRole('timer')
       .filter({ hasText: /秒后自动为您提交/ })
       .waitFor({ timeout: SETTLES_MS });
-    await page.getByText(/^已提交，编号/).waitFor({ timeout: SETTLES_MS });
+    await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: SETTLES_MS });
     expect(simulator.simulator.state.records).toHaveLength(1);
   });
 
@@ -199,7 +199,7 @@ describe('examples/next-app, built with no API key and served by next start', ()
     await desk.goto('/desk', { waitUntil: 'networkidle' });
     await desk.getByLabel('凭证码').fill('https://qr.cli.im/c/CERT-1');
     await desk.getByRole('button', { name: '核销' }).click();
-    await desk.getByText('已核销').waitFor({ timeout: SETTLES_MS });
+    await desk.getByText('核销成功').waitFor({ timeout: SETTLES_MS });
     expect(simulator.simulator.state.records).toHaveLength(1);
     await Promise.all(reading);
     expect(received.length).toBeGreaterThan(10);

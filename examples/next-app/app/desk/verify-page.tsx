@@ -1,6 +1,12 @@
 'use client';
 
-import { ApiErrorsProvider, ApiErrorView, useSubmitButton, useVerifyCertificate } from 'caoliao-api-errors';
+import {
+  ApiErrorsProvider,
+  ApiErrorView,
+  CertificateVerified,
+  useSubmitButton,
+  useVerifyCertificate,
+} from 'caoliao-api-errors';
 import type { VerifyCertificateRequest } from 'caoliao-api-errors/client';
 import { useRef, useState } from 'react';
 
@@ -21,7 +27,7 @@ export function VerifyPage() {
   return (
     <ApiErrorsProvider
       onEnterAuthCode={() => authCodeInput.current?.focus()} // 100327
-      onEnterCertificateCode={next} // 100320, 100323, and "verify the next one" after 100321/100322/100324
+      onEnterCertificateCode={next} // 100320, 100323, and "核销下一张" after a success or 100321/100322/100324
     >
       <label htmlFor="certificate-code">凭证码</label>
       <input
@@ -47,8 +53,13 @@ export function VerifyPage() {
       >
         {button.label ?? (button.sending ? '核销中…' : '核销')}
       </button>
-      <section aria-label="核销结果">
-        {verify.isSuccess ? <p role="status">已核销</p> : <ApiErrorView mutation={verify} />}
+      {/* busy while a verification is on its way (not during a 429's wait, which its view announces) */}
+      <section
+        aria-label="核销结果"
+        aria-busy={(verify.isPending && verify.failureReason == null) || undefined}
+      >
+        <ApiErrorView mutation={verify} />
+        <CertificateVerified mutation={verify} />
       </section>
     </ApiErrorsProvider>
   );

@@ -1,23 +1,36 @@
 'use client';
 
 import {
-  ApiErrorArea,
   ApiErrorSummary,
   ApiErrorView,
   ApiFieldError,
+  ApiQueryArea,
+  SubmissionArea,
   useAddRecord,
   useFieldErrors,
   useFormTemplate,
   useSubmitButton,
 } from 'caoliao-api-errors';
+import type { TemplateResult } from 'caoliao-api-errors/client';
 import { type FormEvent, useState } from 'react';
 
+type Ids = { tplId: number; codeId: number };
+
 /** README's "Recipe: a form-submission page", as a Next.js client component. */
-export function SubmitPage({ tplId, codeId }: { tplId: number; codeId: number }) {
-  const template = useFormTemplate({ tpl_id: tplId }); // not found, 401, 502 → the boundary's page view
+export function SubmitPage({ tplId, codeId }: Ids) {
+  // 404, 401, a 502 after its retries → the boundary's page view; its loading and any other failure → the area
+  const template = useFormTemplate({ tpl_id: tplId });
+  return (
+    <ApiQueryArea query={template} loadingLabel="正在加载表单…">
+      {(data) => <SubmitForm template={data} tplId={tplId} codeId={codeId} />}
+    </ApiQueryArea>
+  );
+}
+
+function SubmitForm({ template, tplId, codeId }: Ids & { template: TemplateResult }) {
   const submit = useAddRecord();
   const [values, setValues] = useState<Record<number, string>>({}); // never reset by an error
-  const fields = template.data?.data.groups.flatMap((group) => group.fields) ?? [];
+  const fields = template.data.groups.flatMap((group) => group.fields);
   const fieldErrors = useFieldErrors(submit, { fields });
   const button = useSubmitButton(submit); // a 429's wait, the error's resend leading
   const send = (event: FormEvent) => {
@@ -33,11 +46,10 @@ export function SubmitPage({ tplId, codeId }: { tplId: number; codeId: number })
       })),
     });
   };
-  if (submit.isSuccess) return <p role="status">已提交，编号 {submit.data.record_id}</p>;
   return (
-    <ApiErrorArea mutation={submit}>
+    <SubmissionArea mutation={submit} next="工作人员会在 1 个工作日内短信联系您。">
       <form onSubmit={send} noValidate>
-        <h1>{template.data?.data.form.name ?? '…'}</h1>
+        <h1>{template.data.form.name}</h1>
         <ApiErrorSummary fieldErrors={fieldErrors} />
         {fields.map((f) => (
           <div key={f.field_id} className="cae-field">
@@ -56,6 +68,6 @@ export function SubmitPage({ tplId, codeId }: { tplId: number; codeId: number })
           {button.label ?? (button.sending ? '提交中…' : '提交')}
         </button>
       </form>
-    </ApiErrorArea>
+    </SubmissionArea>
   );
 }
