@@ -182,7 +182,12 @@ function FormHeader({ tplId, texts }: { tplId: number; texts: PageTexts }) {
         </span>
         {texts.organizer}
       </p>
-      {template.data ? <h1>{template.data.data.form.name}</h1> : <div className="demo-title-placeholder" />}
+      {/* While it loads, the title's room is kept; a template that failed has none to show. */}
+      {template.data ? (
+        <h1>{template.data.data.form.name}</h1>
+      ) : (
+        template.isPending && <div className="demo-title-placeholder" />
+      )}
       <p className="demo-intro">{texts.formIntro}</p>
     </header>
   );
