@@ -60,6 +60,10 @@ function waitOut(ms: number, signal: AbortSignal | null | undefined): Promise<vo
  * network fault is a failed fetch, as an unreachable API is to the proxy.
  */
 function simulatorFetch(simulator: Simulator) {
+  // Each answer carries an X-Request-Id of the story's own, numbered in call order, as an upstream
+  // that sends one would: the proxy keeps it, and a reference on screen is the same in every run
+  // (the proxy's own would be a fresh UUID, and no screenshot could match it).
+  let calls = 0;
   return async (url: string, init: RequestInit): Promise<Response> => {
     const endpoint = ENDPOINT_AT.get(new URL(url).pathname);
     if (!endpoint)
@@ -67,7 +71,10 @@ function simulatorFetch(simulator: Simulator) {
     const answer = answerCall(simulator, endpoint, String(init.body), new Headers(init.headers));
     if (answer.delayMs) await waitOut(Math.min(answer.delayMs, 2 ** 31 - 1), init.signal);
     if ('network' in answer) throw new TypeError('Failed to fetch');
-    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    calls += 1;
+    const headers = new Headers(answer.headers);
+    headers.set('X-Request-Id', `story-${endpoint}-${calls}`);
+    return new Response(answer.body, { status: answer.status, headers });
   };
 }
 
