@@ -68,8 +68,13 @@ const chromium = ({ screenshots = false } = {}) => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
-/** Issue #12's proof: three proxy processes, one Redis, a hundred browsers, in real time. */
-const FLEET_TESTS = ['test/server/many-instances.test.ts', 'test/server/exactly-once.test.ts'];
+// Processes timed in real time: three proxy processes on one Redis (issues #12 and #13).
+const FLEET_BUDGET_TEST = 'test/server/many-instances.test.ts';
+const FLEET_EXACTLY_ONCE_TEST = 'test/server/exactly-once.test.ts';
+
+// The first group (core, fleet, react) mostly waits: on real Retry-After seconds, on sockets, on Redis
+// killed for 10 s. Vitest's default on two cores is one file at a time; four let the waits overlap.
+const NODE_WORKERS = 4;
 
 export default defineConfig({
   publicDir: false,
@@ -127,22 +132,32 @@ export default defineConfig({
             'test/testing/**/*.test.ts',
             'test/server/**/*.test.ts',
           ],
-          exclude: FLEET_TESTS,
+          exclude: [FLEET_BUDGET_TEST, FLEET_EXACTLY_ONCE_TEST],
           // The gate tests wait out real Retry-After seconds against a real server.
           testTimeout: 20_000,
+          maxWorkers: NODE_WORKERS,
         },
       },
       {
         extends: true,
         test: {
-          // Processes timed in real time: run last and alone (after visual-control's group), so
-          // that the browsers of the other projects cannot stall them.
+          // Every call within 2 s while Redis is down: beside the Node and jsdom tests, before the
+          // Chromium projects.
           name: 'fleet',
           environment: 'node',
-          include: FLEET_TESTS,
-          // One file at a time: each times its own processes.
-          fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          include: [FLEET_EXACTLY_ONCE_TEST],
+          maxWorkers: NODE_WORKERS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Two minutes at 5 calls a second, mostly waiting, with nothing timed that a late timer could
+          // break (a late call only departs later): beside the Chromium projects.
+          name: 'fleet-budget',
+          environment: 'node',
+          include: [FLEET_BUDGET_TEST],
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -150,6 +165,7 @@ export default defineConfig({
         test: {
           name: 'react',
           environment: 'jsdom',
+          maxWorkers: NODE_WORKERS,
           testTimeout: 15_000,
           include: ['test/react/**/*.test.{ts,tsx}', 'test/query/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-react.ts'],
@@ -171,6 +187,9 @@ export default defineConfig({
         optimizeDeps: { include: ['axe-core'] },
         test: {
           name: `storybook-${locale}`,
+          // All story files in one iframe, as Storybook's own preview shows every story: a fresh iframe per
+          // file loaded the library, msw and axe again each time (about 4 s a file, half the zh-Hant run).
+          isolate: false,
           // Stories tagged 'visual' are compared with their baselines (.storybook/visual.ts).
           browser: chromium({ screenshots: true }),
           // The example pages wait out real Retry-After seconds; a busy CI machine needs headroom.
@@ -188,6 +207,20 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.browser.test.ts'],
           browser: chromium(),
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // examples/next-app as CI builds it (no API key) and serves it, driven in Chromium. It imports
+          // the package by its own name: `dist/`, which `npm test` builds first.
+          name: 'next',
+          environment: 'node',
+          include: ['test/next/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // Beside the Chromium projects: its build keeps both cores busy.
           sequence: { groupOrder: 1 },
         },
       },

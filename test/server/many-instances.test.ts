@@ -99,7 +99,8 @@ async function run({ store, budget }: { store: 'redis' | 'memory'; budget?: numb
   return { upstream: upstream.lines, sent, served, failures, tooMany };
 }
 
-describe('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
+// The two runs at once: each has its own upstream and its own keys on the shared Redis.
+describe.concurrent('3 proxy instances on one Redis, 100 browsers, 300 calls, an upstream budget of 5/s', () => {
   it('with the budget configured: never more than 5 sent in a second, no upstream 429, every browser served', async () => {
     const result = await run({ store: 'redis', budget: BUDGET });
     expect(result).toMatchObject({ served: BROWSERS * CALLS_PER_BROWSER, failures: [] });
