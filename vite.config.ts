@@ -68,6 +68,10 @@ const chromium = ({ screenshots = false } = {}) => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+const REACT_TESTS = ['test/react/**/*.test.{ts,tsx}', 'test/query/**/*.test.{ts,tsx}'];
+/** The jsdom tests that `vi.mock` a module of the library. */
+const MOCKING_TESTS = ['test/react/retry-countdown.test.tsx'];
+
 // Processes timed in real time: three proxy processes on one Redis (issues #12 and #13).
 const FLEET_BUDGET_TEST = 'test/server/many-instances.test.ts';
 const FLEET_EXACTLY_ONCE_TEST = 'test/server/exactly-once.test.ts';
@@ -160,17 +164,25 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      {
-        extends: true,
+      ...[
+        // One jsdom for a worker's files, not one each: a fresh jsdom and a fresh import of React, React
+        // Query and the library per file was half this project's time.
+        { name: 'react', isolate: false, exclude: MOCKING_TESTS },
+        // A file that replaces a module (`vi.mock`) gets a module graph of its own.
+        { name: 'react-mocks', isolate: true, include: MOCKING_TESTS },
+      ].map(({ name, isolate, exclude = [], include = REACT_TESTS }) => ({
+        extends: true as const,
         test: {
-          name: 'react',
+          name,
           environment: 'jsdom',
+          isolate,
           maxWorkers: NODE_WORKERS,
           testTimeout: 15_000,
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/query/**/*.test.{ts,tsx}'],
+          include,
+          exclude,
           setupFiles: ['test/support/setup-react.ts'],
         },
-      },
+      })),
       // Every story is a test in Chromium, in each language: it renders, its play function passes,
       // axe finds no violation in either theme, and a 'visual' story matches its screenshots (zh, en).
       // The Chromium projects run after the Node ones (sequence.groupOrder 1): screenshots and axe keep both
